@@ -1,0 +1,2 @@
+// lotwise/node: file helpers for Node. Core functions come from "lotwise"; nothing here is reachable from it.
+export { readBoundaries, readGeoJSON, writeGeoJSON } from "./files.js";
