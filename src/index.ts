@@ -7,5 +7,6 @@ export type { LoadBoundariesOptions } from "./schema/boundary.js";
 export type { Boundaries, BoundaryFeature } from "./boundaries/types.js";
 export { loadBoundaries } from "./boundaries/load.js";
 export type { SparseModel, SolveStatus, SolveProgress, SolveOptions, SolveResult, Solver } from "./allocate/solvers/types.js";
+export type { Lot, LotPlan, DemandHours } from "./lots/types.js";
 export { TRAVEL_MODES } from "./coverage/types.js";
 export type { TravelMode, TravelMatrix } from "./coverage/types.js";
