@@ -1,2 +1,4 @@
 // lotwise/node: file helpers for Node. Core functions come from "lotwise"; nothing here is reachable from it.
 export { readBoundaries, readGeoJSON, writeGeoJSON } from "./files.js";
+export { readCsv, writeCsv, formatCsv, formatCsvCell, parseCsvRows } from "./csv.js";
+export type { CsvCell, CsvRow, WriteCsvOptions } from "./csv.js";
