@@ -10,3 +10,7 @@ export type { SparseModel, SolveStatus, SolveProgress, SolveOptions, SolveResult
 export type { Lot, LotPlan, DemandHours } from "./lots/types.js";
 export { TRAVEL_MODES } from "./coverage/types.js";
 export type { TravelMode, TravelMatrix } from "./coverage/types.js";
+export type { VerifyReport, VerifyTolerances } from "./allocate/solvers/types.js";
+export { highsSolver } from "./allocate/solvers/highs.js";
+export type { HighsSolver, HighsSolverOptions } from "./allocate/solvers/highs.js";
+export { verifySolution, solveVerified } from "./allocate/verify.js";

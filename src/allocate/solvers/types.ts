@@ -83,6 +83,35 @@ export interface SolveResult {
   colDuals?: Float64Array;
   /** Backend name, wall time and free-form counters. */
   stats: { solver: string; timeSec: number; nodes?: number; message?: string };
+  /**
+   * lotwise's own re-check of `x` (bounds, rows, integrality, objective), present on every result that
+   * went through {@link Solver}s built by lotwise or through `solveVerified`.
+   */
+  verification?: VerifyReport;
+}
+
+/** Tolerances used by `verifySolution`. */
+export interface VerifyTolerances {
+  /** Row and bound violation allowed, relative to max(1, |bound|). Default 1e-6. */
+  feasibility?: number;
+  /** Distance to the nearest integer allowed for integer columns. Default 1e-5. */
+  integrality?: number;
+}
+
+/** Outcome of `verifySolution`: every check lotwise runs on a backend's answer. */
+export interface VerifyReport {
+  /** True when x has the right length, is finite, and every check passed. */
+  ok: boolean;
+  /** Largest row violation, scaled by max(1, |violated bound|). */
+  maxRowViolation: number;
+  /** Largest column bound violation, scaled by max(1, |violated bound|). */
+  maxBoundViolation: number;
+  /** Largest |x_j − round(x_j)| over integer columns. */
+  maxIntegralityViolation: number;
+  /** c·x + offset recomputed from x (NaN when x is unusable). */
+  objective: number;
+  /** Plain sentences naming the worst offenders (at most 10), empty when ok. */
+  issues: string[];
 }
 
 /** A pluggable LP/MILP backend. `highsSolver()` is the default; `jsLpSolver()` is the pure-JS one. */
