@@ -14,3 +14,9 @@ export type { VerifyReport, VerifyTolerances } from "./allocate/solvers/types.js
 export { highsSolver } from "./allocate/solvers/highs.js";
 export type { HighsSolver, HighsSolverOptions } from "./allocate/solvers/highs.js";
 export { verifySolution, solveVerified } from "./allocate/verify.js";
+export { LocatePointOptionsSchema, BoundaryAdjacencyOptionsSchema, NestAreasOptionsSchema } from "./schema/boundary.js";
+export type { LocatePointOptions, BoundaryAdjacencyOptions, NestAreasOptions } from "./schema/boundary.js";
+export { indexBoundaries } from "./boundaries/spatial-index.js";
+export type { BoundaryIndex } from "./boundaries/spatial-index.js";
+export { boundaryAdjacency } from "./boundaries/adjacency.js";
+export type { Adjacency, AdjacencyPair, AdjacencyRule } from "./boundaries/adjacency.js";

@@ -30,3 +30,47 @@ export const BoundaryCollectionSchema = z.object({
   type: z.literal("FeatureCollection"),
   features: z.array(FeatureSchema).min(1, "the collection is empty: at least one feature is needed"),
 });
+
+/** Options for `BoundaryIndex.locate` / `locateMany`. */
+export const LocatePointOptionsSchema = z
+  .object({
+    /**
+     * A point inside no polygon is given to the nearest polygon whose edge lies within this many
+     * metres (ties: smallest id). Default 0: points outside every polygon locate to `null`.
+     */
+    toleranceMetres: z.number().finite().min(0, "must be ≥ 0").default(0),
+  })
+  .strict();
+export type LocatePointOptions = z.input<typeof LocatePointOptionsSchema>;
+
+/** Options for {@link boundaryAdjacency}. */
+export const BoundaryAdjacencyOptionsSchema = z
+  .object({
+    /** `"rook"`: neighbours share a stretch of edge; `"queen"`: they share an edge or only a point. */
+    rule: z.enum(["rook", "queen"]).default("rook"),
+    /**
+     * Snapping tolerance in metres: two edges are shared where they run within this distance of each
+     * other, and a rook neighbour must share more than this length of boundary. The data is rounded
+     * to 6 dp (≤ 0.06 m), so the default 0.5 m absorbs rounding but not real gaps.
+     */
+    toleranceMetres: z.number().finite().min(0, "must be ≥ 0").max(1000, "must be ≤ 1000").default(0.5),
+  })
+  .strict();
+export type BoundaryAdjacencyOptions = z.input<typeof BoundaryAdjacencyOptionsSchema>;
+
+/** Options for {@link nestAreas}. */
+export const NestAreasOptionsSchema = z
+  .object({
+    /**
+     * A property of the small areas naming their parent's id (e.g. `"ccg19cd"`). When given, that
+     * parent is used and checked geometrically; when absent, the parent is the one with the largest
+     * overlap.
+     */
+    property: z.string().min(1).optional(),
+    /** An area whose largest overlap share is below this is reported as straddling. Default 0.99. */
+    minShare: z.number().finite().gt(0, "must be > 0").max(1, "must be ≤ 1").default(0.99),
+    /** Sample points per small area used to estimate overlap shares. Default 400. */
+    samples: z.number().int().min(16, "must be ≥ 16").max(100_000, "must be ≤ 100000").default(400),
+  })
+  .strict();
+export type NestAreasOptions = z.input<typeof NestAreasOptionsSchema>;
