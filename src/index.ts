@@ -14,6 +14,11 @@ export type { VerifyReport, VerifyTolerances } from "./allocate/solvers/types.js
 export { highsSolver } from "./allocate/solvers/highs.js";
 export type { HighsSolver, HighsSolverOptions } from "./allocate/solvers/highs.js";
 export { verifySolution, solveVerified } from "./allocate/verify.js";
+export { renderMap } from "./report/render-map.js";
+export { renderReport } from "./report/render-report.js";
+export type { RenderedReport } from "./report/render-report.js";
+export { RenderMapOptionsSchema, ReportInputSchema } from "./schema/report.js";
+export type { RenderMapOptions, ReportInput, ReportLotRow, ReportProviderRow, ReportWithdrawalRow } from "./schema/report.js";
 export { LocatePointOptionsSchema, BoundaryAdjacencyOptionsSchema, NestAreasOptionsSchema } from "./schema/boundary.js";
 export type { LocatePointOptions, BoundaryAdjacencyOptions, NestAreasOptions } from "./schema/boundary.js";
 export { indexBoundaries } from "./boundaries/spatial-index.js";

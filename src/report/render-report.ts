@@ -1,0 +1,187 @@
+// renderReport: the commissioning report as Markdown and as one self-contained HTML file (map inline).
+import { parseInput } from "../errors.js";
+import { compareIds } from "../internal/sort.js";
+import { ReportInputSchema, type ReportInput } from "../schema/report.js";
+import { escapeXml } from "./svg.js";
+
+/** The report in two formats. */
+export interface RenderedReport {
+  /** GitHub-flavoured Markdown; the map is linked as `mapHref`. */
+  readonly markdown: string;
+  /** A self-contained HTML page with inline CSS and the SVG map inline (no external requests). */
+  readonly html: string;
+}
+
+interface Table {
+  title: string;
+  headers: string[];
+  /** `r` for numeric columns (right-aligned). */
+  align: ("l" | "r")[];
+  rows: string[][];
+  note?: string;
+}
+
+/**
+ * A number with thousands separators and fixed decimals, locale-free (`20317.04` → `"20,317.0"`).
+ * @internal
+ */
+export function formatNumber(x: number, decimals = 1): string {
+  const s = Math.abs(x).toFixed(decimals);
+  const [int, frac] = s.split(".");
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const sign = x < 0 && Number(s) !== 0 ? "-" : "";
+  return `${sign}${grouped}${frac === undefined ? "" : `.${frac}`}`;
+}
+
+const list = (xs: readonly string[]): string => (xs.length === 0 ? "–" : [...xs].sort(compareIds).join(", "));
+
+function tablesOf(input: ReturnType<typeof ReportInputSchema.parse>): Table[] {
+  const cur = input.currency;
+  const money = (x: number | undefined): string => (x === undefined ? "–" : `${x < 0 ? "-" : ""}${cur}${formatNumber(Math.abs(x), 0)}`);
+  const hours = (x: number | undefined): string => (x === undefined ? "–" : formatNumber(x, 1));
+  const lots = [...input.lots].sort((a, b) => compareIds(a.lotId, b.lotId));
+  const sum = (f: (r: (typeof lots)[number]) => number | undefined): number | undefined =>
+    lots.some((r) => f(r) !== undefined) ? lots.reduce((s, r) => s + (f(r) ?? 0), 0) : undefined;
+  const lotRows = lots.map((r) => [
+    r.lotId,
+    r.parent ?? "–",
+    String(r.areaCount),
+    hours(r.demandHours),
+    r.leadProviderId ?? "**none**",
+    list(r.supplementaryProviderIds),
+    r.contingencyProviderId ?? "**none**",
+    hours(r.assignedHours),
+    hours(r.unmetHours),
+    money(r.weeklyCost),
+    r.coveredShare === undefined ? "–" : `${(r.coveredShare * 100).toFixed(1)}%`,
+  ]);
+  lotRows.push([
+    "**Total**",
+    "",
+    String(lots.reduce((s, r) => s + r.areaCount, 0)),
+    hours(sum((r) => r.demandHours)),
+    "",
+    "",
+    "",
+    hours(sum((r) => r.assignedHours)),
+    hours(sum((r) => r.unmetHours)),
+    money(sum((r) => r.weeklyCost)),
+    "",
+  ]);
+  const tables: Table[] = [
+    {
+      title: "Lots",
+      headers: ["Lot", "Parent", "Areas", "Demand h/wk", "Lead", "Supplementary", "Contingency", "Assigned h/wk", "Unmet h/wk", "Cost/wk", "Covered"],
+      align: ["l", "l", "r", "r", "l", "l", "l", "r", "r", "r", "r"],
+      rows: lotRows,
+    },
+  ];
+  if (input.providers.length > 0) {
+    const providers = [...input.providers].sort((a, b) => compareIds(a.providerId, b.providerId));
+    tables.push({
+      title: "Providers",
+      headers: ["Provider", "Base", "Mode", "Capacity h/wk", "Assigned h/wk", "Use", "Lead in", "Supplementary in", "Contingency for"],
+      align: ["l", "l", "l", "r", "r", "r", "l", "l", "l"],
+      rows: providers.map((p) => [
+        p.providerId,
+        p.base ?? "–",
+        p.mode ?? "–",
+        hours(p.capacityHours),
+        hours(p.assignedHours),
+        p.capacityHours > 0 ? `${((p.assignedHours / p.capacityHours) * 100).toFixed(0)}%` : "–",
+        list(p.leadLots),
+        list(p.supplementaryLots),
+        list(p.contingencyLots),
+      ]),
+    });
+  }
+  if (input.withdrawal !== undefined) {
+    const rows = [...input.withdrawal].sort((a, b) => b.unmetHours - a.unmetHours || b.lostHours - a.lostHours || compareIds(a.providerId, b.providerId));
+    tables.push({
+      title: "N-1 withdrawal",
+      note: "Each row re-solves the allocation with one provider withdrawn; worst first (most unmet hours).",
+      headers: ["Withdrawn provider", "Hours lost", "Re-placed h/wk", "Unmet h/wk", "Cost change/wk", "Status"],
+      align: ["l", "r", "r", "r", "r", "l"],
+      rows: rows.map((w) => [
+        w.providerId,
+        hours(w.lostHours),
+        hours(w.reassignedHours),
+        hours(w.unmetHours),
+        w.costChange === undefined ? "–" : `${w.costChange > 0 ? "+" : ""}${money(w.costChange)}`,
+        w.status,
+      ]),
+    });
+  }
+  return tables;
+}
+
+function markdownTable(t: Table): string {
+  const esc = (s: string): string => s.replace(/\|/g, "\\|");
+  const lines = [
+    `| ${t.headers.map(esc).join(" | ")} |`,
+    `|${t.align.map((a) => (a === "r" ? "---:" : "---")).join("|")}|`,
+    ...t.rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
+  ];
+  return `## ${t.title}\n\n${t.note === undefined ? "" : `${t.note}\n\n`}${lines.join("\n")}\n`;
+}
+
+function htmlCell(s: string): string {
+  // Markdown bold (**x**) is the only inline markup the tables use.
+  return escapeXml(s).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>");
+}
+
+function htmlTable(t: Table): string {
+  const th = t.headers.map((h, i) => `<th class="${t.align[i]}">${escapeXml(h)}</th>`).join("");
+  const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td class="${t.align[i]}">${htmlCell(c)}</td>`).join("")}</tr>`).join("\n");
+  return `<h2>${escapeXml(t.title)}</h2>\n${t.note === undefined ? "" : `<p>${escapeXml(t.note)}</p>\n`}<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+const CSS =
+  "body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#111}" +
+  "table{border-collapse:collapse;font-size:13px;margin-bottom:16px}th,td{border:1px solid #bbb;padding:3px 6px}" +
+  "th{background:#eef2f6}td.r,th.r{text-align:right}dl{display:grid;grid-template-columns:max-content auto;gap:2px 16px}" +
+  "dt{font-weight:bold}dd{margin:0}figure{margin:0}svg{max-width:100%;height:auto;border:1px solid #ddd}" +
+  "footer{font-size:12px;color:#444;margin-top:24px}";
+
+/**
+ * Renders the commissioning report: key figures, the map, a per-lot table (demand, lead,
+ * supplementary and contingency providers, assigned and unmet hours, cost, covered share), a provider
+ * table (capacity, use, roles), and the N-1 withdrawal table, worst case first. Numbers are formatted
+ * locale-free with fixed decimals, rows sorted by id, so the same input gives the same bytes.
+ *
+ * @param input - the figures and tables (see {@link ReportInput}); build them from the results of
+ *   `designLots`, `allocate` and `withdrawalSweep`.
+ * @returns `{ markdown, html }`; the HTML is self-contained with the SVG map inline.
+ * @throws {LotwiseError} `invalid_input` naming the field, e.g. `input.lots[3].demandHours: -1`.
+ * @example
+ * ```ts
+ * import { renderReport } from "lotwise";
+ * const { markdown } = renderReport({ title: "Lots", lots: [{ lotId: "L1", areaCount: 3, demandHours: 120, leadProviderId: "P1" }] });
+ * markdown.includes("| L1 | – | 3 | 120.0 | P1 |"); // true
+ * ```
+ */
+export function renderReport(input: ReportInput): RenderedReport {
+  const r = parseInput(ReportInputSchema, input, "input");
+  const tables = tablesOf(r);
+  const md: string[] = [`# ${r.title}`, ""];
+  if (r.intro !== undefined) md.push(r.intro, "");
+  if (r.summary.length > 0) md.push(...r.summary.map(([k, v]) => `- **${k}:** ${v}`), "");
+  if (r.mapSvg !== undefined) md.push(`![Map of the lots](${r.mapHref})`, "");
+  md.push(...tables.map(markdownTable));
+  if (r.notes.length > 0) md.push("## Notes", "", ...r.notes.map((n) => `- ${n}`), "");
+  md.push(`---`, "", `_${r.attribution}_`, "");
+
+  const html: string[] = [
+    "<!doctype html>",
+    `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeXml(r.title)}</title><style>${CSS}</style></head><body>`,
+    `<h1>${escapeXml(r.title)}</h1>`,
+  ];
+  if (r.intro !== undefined) html.push(`<p>${escapeXml(r.intro)}</p>`);
+  if (r.summary.length > 0) html.push(`<dl>${r.summary.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`);
+  if (r.mapSvg !== undefined) html.push(`<figure>${r.mapSvg.replace(/^<\?xml[^>]*>\s*/, "")}</figure>`);
+  html.push(...tables.map(htmlTable));
+  if (r.notes.length > 0) html.push(`<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${escapeXml(n)}</li>`).join("")}</ul>`);
+  html.push(`<footer>${escapeXml(r.attribution)}</footer>`, "</body></html>", "");
+  return { markdown: md.join("\n"), html: html.join("\n") };
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+const LonLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+/** A provider base drawn on the map. */
+export const MapProviderSchema = z.object({
+  id: z.string().min(1),
+  lonLat: LonLatSchema,
+});
+
+/** Options for {@link renderMap}. */
+export const RenderMapOptionsSchema = z
+  .object({
+    /** Title printed at the top. */
+    title: z.string().default("Home-care lots"),
+    /** Second line under the title. */
+    subtitle: z.string().optional(),
+    /** Provider bases, drawn as triangles with their ids. */
+    providers: z.array(MapProviderSchema).default([]),
+    /** Lot id → lead provider id, printed under the lot label. */
+    leadProviders: z.record(z.string(), z.string()).default({}),
+    /** Area id → covered share of its hours in [0, 1]; areas below 1 are hatched, darker when less covered. */
+    coverage: z.record(z.string(), z.number().min(0).max(1)).optional(),
+    /** Legend text for the coverage hatching. */
+    coverageLabel: z.string().default("hours not reachable in time (darker = less covered)"),
+    /** Page width in px (default 794 = A4 portrait at 96 dpi). */
+    widthPx: z.number().int().min(300).max(5000).default(794),
+    /** Page height in px (default 1123 = A4 portrait at 96 dpi). */
+    heightPx: z.number().int().min(300).max(5000).default(1123),
+    /** Attribution line printed at the foot of the map. */
+    attribution: z
+      .string()
+      .default("Contains National Statistics and OS data © Crown copyright and database right 2011-2025 (OGL v3)"),
+  })
+  .strict();
+export type RenderMapOptions = z.input<typeof RenderMapOptionsSchema>;
+
+const Hours = z.number().finite().min(0);
+
+/** One row of the per-lot table of {@link renderReport}. */
+export const ReportLotRowSchema = z.object({
+  lotId: z.string().min(1),
+  parent: z.string().optional(),
+  areaCount: z.number().int().min(0),
+  demandHours: Hours,
+  leadProviderId: z.string().optional(),
+  supplementaryProviderIds: z.array(z.string()).default([]),
+  contingencyProviderId: z.string().optional(),
+  assignedHours: Hours.optional(),
+  unmetHours: Hours.optional(),
+  weeklyCost: z.number().finite().optional(),
+  coveredShare: z.number().min(0).max(1).optional(),
+});
+
+/** One row of the provider table of {@link renderReport}. */
+export const ReportProviderRowSchema = z.object({
+  providerId: z.string().min(1),
+  base: z.string().optional(),
+  mode: z.string().optional(),
+  capacityHours: Hours,
+  assignedHours: Hours,
+  leadLots: z.array(z.string()).default([]),
+  supplementaryLots: z.array(z.string()).default([]),
+  contingencyLots: z.array(z.string()).default([]),
+});
+
+/** One row of the N-1 withdrawal table of {@link renderReport}: the effect of one provider leaving. */
+export const ReportWithdrawalRowSchema = z.object({
+  providerId: z.string().min(1),
+  lostHours: Hours,
+  reassignedHours: Hours,
+  unmetHours: Hours,
+  costChange: z.number().finite().optional(),
+  status: z.string(),
+});
+
+/** Input of {@link renderReport}. */
+export const ReportInputSchema = z
+  .object({
+    title: z.string().min(1),
+    /** Short paragraph under the title (what was run, on what data). */
+    intro: z.string().optional(),
+    /** Key figures, in order, e.g. `[["Demand", "20,317 h/week"]]`. */
+    summary: z.array(z.tuple([z.string(), z.string()])).default([]),
+    currency: z.string().default("£"),
+    lots: z.array(ReportLotRowSchema),
+    providers: z.array(ReportProviderRowSchema).default([]),
+    withdrawal: z.array(ReportWithdrawalRowSchema).optional(),
+    /** An SVG from {@link renderMap}; inlined in the HTML, referenced as `mapHref` in Markdown. */
+    mapSvg: z.string().optional(),
+    mapHref: z.string().default("map.svg"),
+    /** Notes printed at the end (caveats, missing steps). */
+    notes: z.array(z.string()).default([]),
+    attribution: z
+      .string()
+      .default("Contains National Statistics and OS data © Crown copyright and database right 2011-2025 (OGL v3)"),
+  })
+  .strict();
+export type ReportInput = z.input<typeof ReportInputSchema>;
+export type ReportLotRow = z.input<typeof ReportLotRowSchema>;
+export type ReportProviderRow = z.input<typeof ReportProviderRowSchema>;
+export type ReportWithdrawalRow = z.input<typeof ReportWithdrawalRowSchema>;
