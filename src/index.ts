@@ -25,3 +25,5 @@ export { indexBoundaries } from "./boundaries/spatial-index.js";
 export type { BoundaryIndex } from "./boundaries/spatial-index.js";
 export { boundaryAdjacency } from "./boundaries/adjacency.js";
 export type { Adjacency, AdjacencyPair, AdjacencyRule } from "./boundaries/adjacency.js";
+export { nestAreas } from "./boundaries/nest.js";
+export type { NestReport, NestAssignment, NestMismatch, NestShare } from "./boundaries/nest.js";

@@ -19,7 +19,20 @@ export interface PackedGeometry {
   readonly xy: Float64Array;
   /** Vertex offset of ring r is `ringStart[r]`; `ringStart[rings]` = total vertices. */
   readonly ringStart: Int32Array;
+  /**
+   * Horizontal bands for geometries with many edges: band `k` covers latitudes
+   * `[minY + k·bandHeight, minY + (k+1)·bandHeight]` and lists (by start vertex) every edge whose
+   * y-range meets it, in `bandEdges[bandStart[k] .. bandStart[k+1])`. Only edges straddling the
+   * point's latitude decide a crossing test, and all of them are in the point's band, so the test
+   * touches ~8 edges instead of all. `null` for small geometries.
+   */
+  readonly bands: { minY: number; maxY: number; bandHeight: number; bandStart: Int32Array; bandEdges: Int32Array } | null;
 }
+
+/** Geometries with more edges than this get a band index. */
+const BAND_MIN_EDGES = 48;
+/** Target edges per band. */
+const EDGES_PER_BAND = 6;
 
 /** Result of {@link pointInPacked}. @internal */
 export const OUTSIDE = 0;
@@ -54,7 +67,44 @@ export function packGeometry(g: Polygon | MultiPolygon): PackedGeometry {
     }
   }
   ringStart[r] = v;
-  return { xy, ringStart };
+  return { xy, ringStart, bands: buildBands(xy, ringStart) };
+}
+
+function buildBands(xy: Float64Array, ringStart: Int32Array): PackedGeometry["bands"] {
+  const nRings = ringStart.length - 1;
+  const nEdges = ringStart[nRings]! - nRings;
+  if (nEdges <= BAND_MIN_EDGES) return null;
+  let minY = Infinity, maxY = -Infinity;
+  for (let k = 1; k < xy.length; k += 2) {
+    if (xy[k]! < minY) minY = xy[k]!;
+    if (xy[k]! > maxY) maxY = xy[k]!;
+  }
+  if (!(maxY > minY)) return null;
+  const nBands = Math.max(1, Math.ceil(nEdges / EDGES_PER_BAND));
+  const bandHeight = (maxY - minY) / nBands;
+  const bandOf = (y: number): number => {
+    const b = Math.floor((y - minY) / bandHeight);
+    return b < 0 ? 0 : b >= nBands ? nBands - 1 : b;
+  };
+  const counts = new Int32Array(nBands + 1);
+  const each = (visit: (band: number, k: number) => void): void => {
+    for (let r = 0; r < nRings; r++) {
+      const end = ringStart[r + 1]! - 1;
+      for (let k = ringStart[r]!; k < end; k++) {
+        const y1 = xy[2 * k + 1]!, y2 = xy[2 * k + 3]!;
+        const lo = bandOf(y1 < y2 ? y1 : y2), hi = bandOf(y1 < y2 ? y2 : y1);
+        for (let band = lo; band <= hi; band++) visit(band, k);
+      }
+    }
+  };
+  each((band) => counts[band + 1]!++);
+  for (let band = 0; band < nBands; band++) counts[band + 1]! += counts[band]!;
+  const bandEdges = new Int32Array(counts[nBands]!);
+  const fill = counts.slice(0, nBands);
+  each((band, k) => {
+    bandEdges[fill[band]!++] = k;
+  });
+  return { minY, maxY, bandHeight, bandStart: counts, bandEdges };
 }
 
 /** Packs every boundary, in id order. @internal */
@@ -69,6 +119,26 @@ export function packBoundaries(b: Boundaries): PackedGeometry[] {
  * @internal
  */
 export function pointInPacked(g: PackedGeometry, px: number, py: number): 0 | 1 | 2 {
+  const bands = g.bands;
+  if (bands === null) return pointInPackedAll(g, px, py);
+  if (py < bands.minY || py > bands.maxY) return OUTSIDE;
+  const nBands = bands.bandStart.length - 1;
+  let band = Math.floor((py - bands.minY) / bands.bandHeight);
+  band = band < 0 ? 0 : band >= nBands ? nBands - 1 : band;
+  const xy = g.xy;
+  const edges = bands.bandEdges;
+  let inside = false;
+  for (let e = bands.bandStart[band]!, end = bands.bandStart[band + 1]!; e < end; e++) {
+    const k = edges[e]!;
+    const c = crossing(xy[2 * k]!, xy[2 * k + 1]!, xy[2 * k + 2]!, xy[2 * k + 3]!, px, py);
+    if (c === 2) return ON_BOUNDARY;
+    if (c === 1) inside = !inside;
+  }
+  return inside ? INSIDE : OUTSIDE;
+}
+
+/** {@link pointInPacked} over every edge (no band index). @internal */
+export function pointInPackedAll(g: PackedGeometry, px: number, py: number): 0 | 1 | 2 {
   const xy = g.xy;
   const rs = g.ringStart;
   let inside = false;
@@ -76,22 +146,27 @@ export function pointInPacked(g: PackedGeometry, px: number, py: number): 0 | 1 
   for (let r = 0; r < nRings; r++) {
     const end = rs[r + 1]! - 1;
     for (let k = rs[r]!; k < end; k++) {
-      const xi = xy[2 * k]!, yi = xy[2 * k + 1]!;
-      const xj = xy[2 * k + 2]!, yj = xy[2 * k + 3]!;
-      if (yi > py !== yj > py) {
-        // Edge straddles the horizontal line through p (half-open in y, so a vertex is counted once).
-        const cross = (xj - xi) * (py - yi) - (px - xi) * (yj - yi);
-        if (cross === 0) return ON_BOUNDARY;
-        if (cross > 0 === yj > yi) inside = !inside;
-      } else if (yi === py && yj === py) {
-        // Horizontal edge on the line: on it iff px between its ends; never a crossing.
-        if ((px >= xi && px <= xj) || (px >= xj && px <= xi)) return ON_BOUNDARY;
-      } else if (yi === py && xi === px) {
-        return ON_BOUNDARY;
-      }
+      const c = crossing(xy[2 * k]!, xy[2 * k + 1]!, xy[2 * k + 2]!, xy[2 * k + 3]!, px, py);
+      if (c === 2) return ON_BOUNDARY;
+      if (c === 1) inside = !inside;
     }
   }
   return inside ? INSIDE : OUTSIDE;
+}
+
+/** 1 if the rightward ray from p crosses edge i→j, 2 if p lies on the edge, else 0. */
+function crossing(xi: number, yi: number, xj: number, yj: number, px: number, py: number): 0 | 1 | 2 {
+  if (yi > py !== yj > py) {
+    // Edge straddles the horizontal line through p (half-open in y, so a vertex is counted once).
+    const cross = (xj - xi) * (py - yi) - (px - xi) * (yj - yi);
+    if (cross === 0) return 2;
+    return cross > 0 === yj > yi ? 1 : 0;
+  }
+  if (yi === py) {
+    if (yj === py) return (px >= xi && px <= xj) || (px >= xj && px <= xi) ? 2 : 0; // horizontal edge on the line
+    if (xi === px) return 2; // p is vertex i
+  }
+  return 0;
 }
 
 /**
