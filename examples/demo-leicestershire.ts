@@ -11,14 +11,18 @@ import { boundaryAdjacency } from "../src/boundaries/adjacency.js";
 import { loadBoundaries } from "../src/boundaries/load.js";
 import type { Boundaries } from "../src/boundaries/types.js";
 import { estimateDemand } from "../src/demand/estimate-demand.js";
+import { designLots } from "../src/lots/design-lots.js";
+import type { LotArea } from "../src/lots/types.js";
+import { renderMap } from "../src/report/render-map.js";
 import { compareIds } from "../src/internal/sort.js";
 import { readCsv, writeCsv, type CsvRow } from "../src/node/csv.js";
 import { readGeoJSON, writeFileAtomic, writeGeoJSON } from "../src/node/files.js";
-import { renderReport } from "../src/report/render-report.js";
+import { formatNumber, renderReport } from "../src/report/render-report.js";
 import type { ReportInput } from "../src/schema/report.js";
 
 const GEODATA = new URL("../geodata/", import.meta.url).pathname;
 const COUNTY = "E10000018";
+/** Lots per CCG (2019 codes): East Leicestershire & Rutland 8, West Leicestershire 10. */
 export const CCG_LOTS: Readonly<Record<string, number>> = { E38000051: 8, E38000201: 10 };
 const TOTAL_HOURS = 20317;
 
@@ -120,16 +124,51 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   await writeCsv(join(out, "demand.csv"), demandRows);
   files.push("demand.csv");
 
-  missingSteps.push("designLots", "generateProviders", "coverage", "allocate", "withdrawalSweep", "renderMap");
+  // 3. Lots: 18 contiguous lots nested in the 2019 CCGs, balanced on hours, compact.
+  const areas: LotArea[] = master
+    .map((r) => ({ id: r.lsoa11cd!, lonLat: [Number(r.pwc_lon), Number(r.pwc_lat)] as const, parent: r.ccg19cd!, urban: r.urban_rural === "Urban", population: Number(r.pop_mid2018) }))
+    .sort((a, b) => compareIds(a.id, b.id));
+  const designed = designLots(areas, adjacency.neighbours, demand.hours, { lotsPerParent: { ...CCG_LOTS }, seed: options.seed ?? 2019 });
+  // Short lot names as the council uses them: ELR-01…ELR-08 (East Leicestershire & Rutland), WL-01…WL-10.
+  const design = { ...designed, lots: designed.lots.map((l) => ({ ...l, id: l.id.replace(/^E38000051-/, "ELR-").replace(/^E38000201-/, "WL-") })) };
+  const lotHours = design.lots.map((l) => l.hours);
+  const lotStats = {
+    count: design.lots.length,
+    byParent: countBy(design.lots.map((l) => l.parent ?? "")),
+    status: design.status,
+    minHours: Math.min(...lotHours),
+    maxHours: Math.max(...lotHours),
+  };
+  log(`Lots: ${lotStats.count} (${Object.entries(lotStats.byParent).map(([k, v]) => `${v} in ${k}`).join(", ")}), ${lotStats.minHours}–${lotStats.maxHours} h/week each, ${design.status}`);
+  const lotOfArea = new Map<string, string>();
+  for (const lot of design.lots) for (const a of lot.areaIds) lotOfArea.set(a, lot.id);
+  await writeCsv(
+    join(out, "lots.csv"),
+    design.lots.map((l) => ({ lot_id: l.id, parent: l.parent ?? "", areas: l.areaIds.length, hours: l.hours })),
+  );
+  await writeCsv(join(out, "lot-areas.csv"), lsoas.ids.map((id) => ({ area_id: id, lot_id: lotOfArea.get(id) ?? "" })));
+  files.push("lots.csv", "lot-areas.csv");
+
+  const svg = renderMap(lsoas, design, {
+    title: "Leicestershire home care: 18 lots (demo)",
+    lotLegend: Object.fromEntries(design.lots.map((l) => [l.id, `${formatNumber(l.hours, 0)} h/wk, ${l.areaIds.length} LSOAs`])),
+    subtitle: `${lsoas.ids.length} LSOAs, ${formatNumber(TOTAL_HOURS, 0)} h/week; 8 lots in East Leicestershire & Rutland CCG, 10 in West Leicestershire CCG`,
+  });
+  await writeFileAtomic(join(out, "map.svg"), svg);
+  files.push("map.svg");
+
+  missingSteps.push("generateProviders", "coverage", "allocate", "withdrawalSweep");
 
   const report: ReportInput = {
     title: "Leicestershire home care: lots, providers and resilience (demo)",
-    intro: `Leicestershire County Council area (${lsoas.ids.length} LSOAs), ${TOTAL_HOURS.toLocaleString("en-GB")} hours/week of home care spread by residents aged 65+. Providers are synthetic.`,
+    intro: `Leicestershire County Council area (${lsoas.ids.length} LSOAs), ${formatNumber(TOTAL_HOURS, 0)} hours/week of home care spread by residents aged 65+. Providers are synthetic.`,
     summary: [
       ["LSOAs", String(lsoas.ids.length)],
       ["Demand", `${demandStats.totalHours} h/week`],
+      ["Lots", `${design.lots.length} (${design.status})`],
     ],
-    lots: [],
+    lots: design.lots.map((l) => ({ lotId: l.id, parent: l.parent, areaCount: l.areaIds.length, demandHours: l.hours })),
+    mapSvg: svg,
     notes: missingSteps.length > 0 ? [`Steps not run in this build: ${missingSteps.join(", ")}.`] : [],
   };
   const rendered = renderReport(report);
@@ -138,7 +177,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   files.push("report.md", "report.html");
 
   files.push("summary.json");
-  const summary: DemoSummary = { lsoas: lsoas.ids.length, lsoasByCcg, lsoasByLad, adjacency: adjacencyStats, demand: demandStats, missingSteps, files: [...files].sort(compareIds) };
+  const summary: DemoSummary = { lsoas: lsoas.ids.length, lsoasByCcg, lsoasByLad, adjacency: adjacencyStats, demand: demandStats, lots: lotStats, missingSteps, files: [...files].sort(compareIds) };
   await writeFileAtomic(join(out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   void writeGeoJSON;
   return summary;

@@ -231,7 +231,7 @@ export function renderMap(boundaries: Boundaries, plan: LotPlan, options: Render
     const x = margin + col * colW;
     const y = ly0 + 10 + row * 18;
     const lead = opts.leadProviders[lot.id];
-    const hours = `${lot.areaIds.length} areas${lead === undefined ? "" : `, lead ${lead}`}`;
+    const hours = opts.lotLegend[lot.id] ?? `${lot.areaIds.length} areas${lead === undefined ? "" : `, lead ${lead}`}`;
     out.push(
       `<rect x="${fmt(x)}" y="${y}" width="16" height="12" fill="${colourOf(lot.id)}" stroke="#111" stroke-width="0.8"/>` +
         `<text x="${fmt(x + 22)}" y="${y + 10}"><tspan font-weight="bold">${escapeXml(lot.id)}</tspan> ${escapeXml(hours)}</text>`,

@@ -19,6 +19,8 @@ export const RenderMapOptionsSchema = z
     providers: z.array(MapProviderSchema).default([]),
     /** Lot id → lead provider id, printed under the lot label. */
     leadProviders: z.record(z.string(), z.string()).default({}),
+    /** Lot id → legend text after the lot id (default: number of areas, and the lead provider when given). */
+    lotLegend: z.record(z.string(), z.string()).default({}),
     /** Area id → covered share of its hours in [0, 1]; areas below 1 are hatched, darker when less covered. */
     coverage: z.record(z.string(), z.number().min(0).max(1)).optional(),
     /** Legend text for the coverage hatching. */

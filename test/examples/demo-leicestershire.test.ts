@@ -37,6 +37,26 @@ describe("runDemo (Leicestershire)", () => {
     expect(summary.demand.totalHours).toBe(20317);
   });
 
+  it("runDemo({ outDir }) designs 18 lots, 8 in East Leicestershire & Rutland CCG and 10 in West Leicestershire, each inside one CCG", async () => {
+    const csv = (await readFile(join(dirA, "lot-areas.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(","));
+    const ccgOf = new Map(readCsvRows("lsoa11_master.csv").map((r) => [r.lsoa11cd!, r.ccg19cd!]));
+    expect(csv.length).toBe(396);
+    expect(new Set(csv.map(([a]) => a)).size).toBe(396);
+    const ccgsOfLot = new Map<string, Set<string>>();
+    for (const [area, lot] of csv) {
+      expect(lot).not.toBe("");
+      (ccgsOfLot.get(lot!) ?? ccgsOfLot.set(lot!, new Set()).get(lot!)!).add(ccgOf.get(area!)!);
+    }
+    expect(ccgsOfLot.size).toBe(18);
+    for (const s of ccgsOfLot.values()) expect(s.size).toBe(1);
+    const perCcg: Record<string, number> = {};
+    for (const s of ccgsOfLot.values()) for (const c of s) perCcg[c] = (perCcg[c] ?? 0) + 1;
+    expect(perCcg).toEqual({ E38000051: 8, E38000201: 10 });
+    // lot hours in lots.csv add back to the county total
+    const lots = (await readFile(join(dirA, "lots.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(","));
+    expect(lots.reduce((s, l) => s + Number(l[3]), 0)).toBe(20317);
+  });
+
   it("runDemo({ outDir }) writes byte-identical files on two runs", async () => {
     const names = (await readdir(dirA)).sort();
     expect(names).toEqual((await readdir(dirB)).sort());
