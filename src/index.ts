@@ -27,3 +27,55 @@ export { boundaryAdjacency } from "./boundaries/adjacency.js";
 export type { Adjacency, AdjacencyPair, AdjacencyRule } from "./boundaries/adjacency.js";
 export { nestAreas } from "./boundaries/nest.js";
 export type { NestReport, NestAssignment, NestMismatch, NestShare } from "./boundaries/nest.js";
+export type { Area, UrbanRural, TravelPoint, TravelTimeSource, StaffMix, Provider, Coverage } from "./coverage/types.js";
+export { straightLineTravel } from "./coverage/straight-line.js";
+export type { SyncTravelTimeSource } from "./coverage/straight-line.js";
+export { networkTravel } from "./coverage/network.js";
+export type { RoadNetwork, NetworkTravelMatrix, NetworkSnap, NetworkComponents, UnreachablePair, UnreachableReason } from "./coverage/network.js";
+export { travelMatrixFromRows, travelMatrixToRows } from "./coverage/matrix-rows.js";
+export type { TravelTimeRowOut } from "./coverage/matrix-rows.js";
+export { areasFromBoundaries } from "./coverage/areas.js";
+export { locateProviders } from "./coverage/locate-providers.js";
+export type { LocatedProvider } from "./coverage/locate-providers.js";
+export { computeCoverage } from "./coverage/coverage.js";
+export type { ComputeCoverageInput } from "./coverage/coverage.js";
+export { demandCoverage } from "./coverage/demand-coverage.js";
+export type { DemandCoverageRow } from "./coverage/demand-coverage.js";
+export { lotCoverage } from "./coverage/lot-coverage.js";
+export type { LotCoverageRow } from "./coverage/lot-coverage.js";
+export { lotWalkability } from "./coverage/walkability.js";
+export type { LotWalkability, ModeWalkability } from "./coverage/walkability.js";
+export { isochrone } from "./coverage/isochrone.js";
+export type { IsochroneProperties } from "./coverage/isochrone.js";
+export { generateProviders } from "./providers/generate.js";
+export {
+  TravelModeSchema,
+  TravelPointSchema,
+  StraightLineOptionsSchema,
+  NetworkTravelOptionsSchema,
+  RoadLayerSchema,
+  TravelTimeRowSchema,
+  DEFAULT_ROAD_SPEEDS_KMH,
+} from "./schema/travel.js";
+export type { StraightLineOptions, NetworkTravelOptions, TravelTimeRow, TravelMatrixFromRowsOptions } from "./schema/travel.js";
+export { ProviderSchema, StaffMixSchema, GenerateProvidersOptionsSchema } from "./schema/provider.js";
+export type { GenerateProvidersOptions } from "./schema/provider.js";
+export { ThresholdMinutesSchema, LotWalkabilityOptionsSchema, AreasFromBoundariesOptionsSchema } from "./schema/coverage.js";
+export type { ThresholdMinutes, LotWalkabilityOptions, AreasFromBoundariesOptions } from "./schema/coverage.js";
+export { jsLpSolver } from "./allocate/solvers/js-lp-solver.js";
+export type { JsLpSolverOptions } from "./allocate/solvers/js-lp-solver.js";
+export { locationProblem, locationProblemFromTravel } from "./locate/problem.js";
+export { lscp, mclp, backupCoverage } from "./locate/coverage.js";
+export { pMedian } from "./locate/p-median.js";
+export { pCenter } from "./locate/p-center.js";
+export type { LocationProblem, LocationResult, LocationAssignment, LocationModelName } from "./locate/types.js";
+export {
+  LocationProblemInputSchema,
+  LocationFromTravelOptionsSchema,
+  LscpOptionsSchema,
+  MclpOptionsSchema,
+  BackupCoverageOptionsSchema,
+  PMedianOptionsSchema,
+  PCenterOptionsSchema,
+} from "./schema/locate.js";
+export type { LocationProblemInput, LocationFromTravelOptions, LscpOptions, MclpOptions, BackupCoverageOptions, PMedianOptions, PCenterOptions } from "./schema/locate.js";

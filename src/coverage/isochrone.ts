@@ -1,0 +1,88 @@
+/**
+ * Isochrones for maps, by area: the union of the polygons of every area whose point is reached from the
+ * origin within the time (@turf/union). Chosen over a hull or concave outline of network nodes because it
+ * works with every travel source (straight-line, network, imported), follows real boundaries, and says
+ * exactly which areas count as covered in {@link computeCoverage}; it is coarse (an area is all in or all
+ * out).
+ */
+import turfUnion from "@turf/union";
+import type { Feature, MultiPolygon, Polygon } from "geojson";
+import type { Boundaries } from "../boundaries/types.js";
+import { invalid, parseInput } from "../errors.js";
+import { TravelModeSchema, TravelPointSchema } from "../schema/travel.js";
+import type { Id } from "../types.js";
+import { checkMatrix } from "./check-matrix.js";
+import type { TravelMode, TravelPoint, TravelTimeSource } from "./types.js";
+import { z } from "zod";
+
+/** Properties of an {@link isochrone} feature. */
+export interface IsochroneProperties {
+  originId: Id;
+  mode: TravelMode;
+  minutes: number;
+  /** Areas reached, sorted. */
+  areaIds: Id[];
+}
+
+const MinutesSchema = z.number().min(0, "must be ≥ 0").refine(Number.isFinite, "must be finite");
+
+/**
+ * The area reachable from `origin` by `mode` within `minutes`, as one GeoJSON feature (Polygon or
+ * MultiPolygon; `geometry: null` when no area is reached).
+ *
+ * @param origin - the start point.
+ * @param mode - the travel mode.
+ * @param minutes - the time limit.
+ * @param source - any {@link TravelTimeSource} (sync or async).
+ * @param areas - boundaries; each is reached when its point is. Points are the area centroids with the
+ *   class from the `urban_rural` property, unless `options.points` gives them (e.g. from
+ *   {@link areasFromBoundaries} with population-weighted centroids).
+ * @param options - `points`: travel points for the areas (ids must be boundary ids).
+ * @returns a promise of the isochrone feature.
+ * @throws {LotwiseError} `invalid_input` (unknown mode, negative minutes), `unknown_id` (a point id not a boundary).
+ * @example
+ * ```ts
+ * import { isochrone, straightLineTravel } from "lotwise";
+ * // b: boundaries from loadBoundaries(...)
+ * const f = await isochrone({ id: "P1", lonLat: [-1.13, 52.63] }, "walk", 20, straightLineTravel(), b);
+ * f.properties.areaIds; // the areas whose centroid is ≤ 20 min on foot
+ * ```
+ */
+export async function isochrone(
+  origin: TravelPoint,
+  mode: TravelMode,
+  minutes: number,
+  source: TravelTimeSource,
+  areas: Boundaries,
+  options: { points?: readonly TravelPoint[] } = {},
+): Promise<Feature<Polygon | MultiPolygon | null, IsochroneProperties>> {
+  const o = parseInput(TravelPointSchema, origin, "origin");
+  const m = parseInput(TravelModeSchema, mode, "mode");
+  const limit = parseInput(MinutesSchema, minutes, "minutes");
+  if (typeof (source as Partial<TravelTimeSource> | null)?.matrix !== "function") invalid(["source"], source, "expected a TravelTimeSource with a matrix(origins, destinations, modes) method");
+  let points: TravelPoint[];
+  if (options.points) {
+    points = parseInput(z.array(TravelPointSchema), options.points, "options.points");
+    points.forEach((p, i) => {
+      if (!areas.indexById.has(p.id)) invalid(["options", "points", i, "id"], p.id, "not a boundary id", "unknown_id");
+    });
+  } else {
+    points = areas.ids.map((id, i) => {
+      const raw = areas.features[i]!.properties["urban_rural"];
+      const v = typeof raw === "string" ? raw.toLowerCase() : undefined;
+      return { id, lonLat: areas.centroids[i]!, urbanRural: v === "urban" || v === "rural" ? v : undefined };
+    });
+  }
+  const matrix = checkMatrix(await source.matrix([o], points, [m]), ["source"]);
+  const times = matrix.minutes[m]!;
+  const reached: Id[] = [];
+  matrix.destinationIds.forEach((id, j) => {
+    if (times[j]! <= limit) reached.push(id);
+  });
+  reached.sort();
+  const properties: IsochroneProperties = { originId: o.id, mode: m, minutes: limit, areaIds: reached };
+  if (reached.length === 0) return { type: "Feature", properties, geometry: null };
+  const features = reached.map((id) => areas.features[areas.indexById.get(id)!]!);
+  const merged = features.length === 1 ? features[0]! : turfUnion({ type: "FeatureCollection", features });
+  return { type: "Feature", properties, geometry: merged ? merged.geometry : null };
+}

@@ -1,0 +1,50 @@
+import { indexBoundaries } from "../boundaries/spatial-index.js";
+import type { Boundaries } from "../boundaries/types.js";
+import { invalid, parseInput } from "../errors.js";
+import { ProviderListSchema } from "../schema/provider.js";
+import { z } from "zod";
+import type { Id, LonLat } from "../types.js";
+import type { Provider, UrbanRural } from "./types.js";
+
+/** A provider's base placed in an area: usable as a travel origin (it carries the area's class). */
+export interface LocatedProvider {
+  readonly id: Id;
+  readonly lonLat: LonLat;
+  /** The boundary containing the base. */
+  readonly areaId: Id;
+  /** The containing area's class, when its boundary has one. */
+  readonly urbanRural?: UrbanRural | undefined;
+}
+
+const OptionsSchema = z.object({ urbanRuralProperty: z.string().min(1).default("urban_rural") }).strict();
+
+/**
+ * Finds the boundary containing each provider's base (edges count as inside; see `indexBoundaries`) and
+ * takes its rural-urban class, so the base can be a travel origin with the right driving speed.
+ *
+ * @param providers - providers (or anything with `id`, `lonLat` and the other {@link Provider} fields).
+ * @param boundaries - from {@link loadBoundaries}.
+ * @param options - `urbanRuralProperty` (default `"urban_rural"`).
+ * @returns one entry per provider, in input order.
+ * @throws {LotwiseError} `invalid_input` naming `providers[i].lonLat` when a base lies outside every area.
+ * @example
+ * ```ts
+ * import { locateProviders } from "lotwise";
+ * // b: Leicestershire LSOAs from loadBoundaries(...)
+ * locateProviders([{ id: "P1", lonLat: [-1.1307, 52.6369], capacityHours: 500, ratePerHour: 22,
+ *   staffMix: { drive: 1, walk: 0, cycle: 0, transit: 0 } }], b);
+ * // [{ id: "P1", lonLat: [-1.1307, 52.6369], areaId: "E01013…", urbanRural: "urban" }]
+ * ```
+ */
+export function locateProviders(providers: readonly Provider[], boundaries: Boundaries, options: { urbanRuralProperty?: string } = {}): LocatedProvider[] {
+  const opts = parseInput(OptionsSchema, options, "options");
+  const ps = parseInput(ProviderListSchema, providers, "providers");
+  const index = indexBoundaries(boundaries);
+  return ps.map((p, i) => {
+    const areaId = index.locate(p.lonLat);
+    if (areaId === null) invalid(["providers", i, "lonLat"], p.lonLat, `provider ${p.id} lies outside every area`);
+    const raw = boundaries.features[boundaries.indexById.get(areaId)!]!.properties[opts.urbanRuralProperty];
+    const v = typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
+    return { id: p.id, lonLat: [p.lonLat[0], p.lonLat[1]] as LonLat, areaId, urbanRural: v === "urban" || v === "rural" ? v : undefined };
+  });
+}

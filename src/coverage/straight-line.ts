@@ -1,0 +1,93 @@
+/**
+ * Straight-line travel times: great-circle (haversine) distance × a detour factor ÷ a speed.
+ *
+ *   minutes(o, d, m) = 60 · dist_km(o, d) · detour_m / speed_m            (walk, cycle)
+ *   minutes(o, d, transit) = wait + 60 · dist_km · detour_transit / transitKmh   (APPROXIMATE proxy)
+ *   minutes(o, d, drive) = 60 · dist_km · detour_drive · ½ (1/v(o) + 1/v(d))
+ *
+ * where v(x) is the urban or rural driving speed for the endpoint's class: half the trip is taken at
+ * each end's speed. An endpoint without a class takes the other's; with neither, urban.
+ */
+import { parseInput } from "../errors.js";
+import { EARTH_RADIUS_M } from "../internal/geo.js";
+import { StraightLineOptionsSchema, TravelModeListSchema, TravelPointListSchema, type StraightLineOptions } from "../schema/travel.js";
+import type { TravelMatrix, TravelMode, TravelPoint, TravelTimeSource } from "./types.js";
+
+/** A {@link TravelTimeSource} whose `matrix` is synchronous. */
+export interface SyncTravelTimeSource extends TravelTimeSource {
+  matrix(origins: readonly TravelPoint[], destinations: readonly TravelPoint[], modes: readonly TravelMode[]): TravelMatrix;
+}
+
+const RAD = Math.PI / 180;
+
+/**
+ * A straight-line travel-time source (browser-safe, no network data needed). See
+ * {@link StraightLineOptionsSchema} for the default speeds and detour factors and their sources.
+ *
+ * @param options - speeds (km/h), detour factors per mode, transit wait; all optional.
+ * @returns a source whose `matrix(origins, destinations, modes)` returns a {@link TravelMatrix} at once.
+ * @throws {LotwiseError} `invalid_input` for a bad option (e.g. a speed ≤ 0), and from `matrix` for a bad
+ *   point, a duplicate id or an unknown mode.
+ * @example
+ * ```ts
+ * import { straightLineTravel } from "lotwise";
+ * const src = straightLineTravel();
+ * const m = src.matrix(
+ *   [{ id: "P1", lonLat: [-1.13, 52.63] }],
+ *   [{ id: "A", lonLat: [-1.13, 52.64], urbanRural: "urban" }],
+ *   ["drive", "walk"],
+ * );
+ * m.minutes.walk![0]; // ≈ 17.4 (1.11 km × 1.25 at 4.8 km/h)
+ * ```
+ */
+export function straightLineTravel(options: StraightLineOptions = {}): SyncTravelTimeSource {
+  const s = parseInput(StraightLineOptionsSchema, options, "options");
+  return {
+    matrix(origins, destinations, modes) {
+      const os = parseInput(TravelPointListSchema, origins, "origins");
+      const ds = parseInput(TravelPointListSchema, destinations, "destinations");
+      const ms = parseInput(TravelModeListSchema, modes, "modes");
+      const nO = os.length, nD = ds.length;
+      const dLon = new Float64Array(nD), dLat = new Float64Array(nD), dCos = new Float64Array(nD);
+      // Driving pace (min per km) at each destination; NaN = class unknown.
+      const dPace = new Float64Array(nD);
+      const paceOf = (c: string | undefined) => (c === "rural" ? 60 / s.driveRuralKmh : c === "urban" ? 60 / s.driveUrbanKmh : Number.NaN);
+      ds.forEach((p, j) => {
+        dLon[j] = p.lonLat[0] * RAD;
+        dLat[j] = p.lonLat[1] * RAD;
+        dCos[j] = Math.cos(p.lonLat[1] * RAD);
+        dPace[j] = paceOf(p.urbanRural);
+      });
+      const out: Partial<Record<TravelMode, Float64Array>> = {};
+      for (const m of ms) out[m] = new Float64Array(nO * nD);
+      const drive = out.drive, walk = out.walk, cycle = out.cycle, transit = out.transit;
+      const kDriveKm = s.detour.drive;
+      const kWalk = (60 * s.detour.walk) / s.walkKmh;
+      const kCycle = (60 * s.detour.cycle) / s.cycleKmh;
+      const kTransit = (60 * s.detour.transit) / s.transitKmh;
+      const urbanPace = 60 / s.driveUrbanKmh;
+      for (let i = 0; i < nO; i++) {
+        const o = os[i]!;
+        const oLon = o.lonLat[0] * RAD, oLat = o.lonLat[1] * RAD, oCos = Math.cos(oLat);
+        const oPace = paceOf(o.urbanRural);
+        const row = i * nD;
+        for (let j = 0; j < nD; j++) {
+          const sLat = Math.sin((dLat[j]! - oLat) / 2);
+          const sLon = Math.sin((dLon[j]! - oLon) / 2);
+          const h = sLat * sLat + oCos * dCos[j]! * sLon * sLon;
+          const km = (2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))) / 1000;
+          if (drive) {
+            let a = oPace, b = dPace[j]!;
+            if (Number.isNaN(a)) a = Number.isNaN(b) ? urbanPace : b;
+            if (Number.isNaN(b)) b = a;
+            drive[row + j] = km * kDriveKm * 0.5 * (a + b);
+          }
+          if (walk) walk[row + j] = km * kWalk;
+          if (cycle) cycle[row + j] = km * kCycle;
+          if (transit) transit[row + j] = s.transitWaitMinutes + km * kTransit;
+        }
+      }
+      return { originIds: os.map((p) => p.id), destinationIds: ds.map((p) => p.id), modes: [...ms], minutes: out };
+    },
+  };
+}

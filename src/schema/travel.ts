@@ -1,0 +1,173 @@
+import { z } from "zod";
+import { TRAVEL_MODES } from "../coverage/types.js";
+
+/** One of `drive`, `walk`, `cycle`, `transit`. */
+export const TravelModeSchema = z.enum(["drive", "walk", "cycle", "transit"], {
+  error: (iss) => `unknown travel mode ${JSON.stringify(iss.input)}; expected one of ${TRAVEL_MODES.join(", ")}`,
+});
+
+/** `[lon, lat]` in WGS84 degrees. */
+export const LonLatSchema = z.tuple([
+  z.number().min(-180, "longitude must be in [-180, 180]").max(180, "longitude must be in [-180, 180]"),
+  z.number().min(-90, "latitude must be in [-90, 90] (are lon and lat swapped?)").max(90, "latitude must be in [-90, 90] (are lon and lat swapped?)"),
+]);
+
+/** `"urban"` or `"rural"`. */
+export const UrbanRuralSchema = z.enum(["urban", "rural"]);
+
+const IdSchema = z.string().min(1, "an id must be a non-empty string");
+
+/** A point travel sources route from or to ({@link TravelPoint}); extra fields are ignored. */
+export const TravelPointSchema = z.object({ id: IdSchema, lonLat: LonLatSchema, urbanRural: UrbanRuralSchema.optional() });
+
+/** A list of points with unique ids. */
+export const TravelPointListSchema = z.array(TravelPointSchema).superRefine((pts, ctx) => {
+  const seen = new Set<string>();
+  pts.forEach((p, i) => {
+    if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: [i, "id"], input: p.id, message: "duplicate id" });
+    seen.add(p.id);
+  });
+});
+
+/** A list of modes, each once, at least one. */
+export const TravelModeListSchema = z
+  .array(TravelModeSchema)
+  .min(1, "at least one mode is needed")
+  .refine((m) => new Set(m).size === m.length, "each mode may appear once");
+
+const speed = (v: number) => z.number().positive("a speed must be > 0 km/h").default(v);
+const detour = (v: number) => z.number().min(1, "a detour factor is ≥ 1 (roads are never shorter than the straight line)").default(v);
+
+/**
+ * Options for {@link straightLineTravel}. Defaults and their sources:
+ * - `walkKmh` 4.8 and `cycleKmh` 16: the speeds of the DfT Journey Time Statistics (accessibility) series.
+ * - `driveUrbanKmh` 30 and `driveRuralKmh` 50: set around DfT's 25.4 mph (40.9 km/h) average
+ *   weekday-morning-peak speed on local 'A' roads in England (Travel time measures, year to June 2019),
+ *   lower in towns, higher on rural roads.
+ * - detour (circuity) factors 1.3 driving and transit, 1.25 walking and cycling: road distance over
+ *   straight-line distance is typically 1.2–1.4 (Ballou, Rahardja & Sakai 2002, Transportation Research
+ *   Part A 36:843–848; Boscoe, Henry & Zdeb 2012, The Professional Geographer 64:188–196).
+ * - transit (APPROXIMATE proxy, not a timetable): 12 km/h door to door plus a 10-minute wait.
+ */
+export const StraightLineOptionsSchema = z
+  .object({
+    walkKmh: speed(4.8),
+    cycleKmh: speed(16),
+    driveUrbanKmh: speed(30),
+    driveRuralKmh: speed(50),
+    transitKmh: speed(12),
+    transitWaitMinutes: z.number().min(0, "must be ≥ 0").default(10),
+    detour: z
+      .object({ drive: detour(1.3), walk: detour(1.25), cycle: detour(1.25), transit: detour(1.3) })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+export type StraightLineOptions = z.input<typeof StraightLineOptionsSchema>;
+export type StraightLineSettings = z.output<typeof StraightLineOptionsSchema>;
+
+const ModeSpeedsSchema = z
+  .object({
+    drive: z.number().min(0).optional(),
+    walk: z.number().min(0).optional(),
+    cycle: z.number().min(0).optional(),
+    transit: z.number().min(0).optional(),
+  })
+  .strict();
+
+/**
+ * Default speeds (km/h) by OS Open Roads `roadFunction` and mode; 0 or absent = barred. Driving speeds
+ * are typical free-flowing averages (DfT: 59 mph on the strategic road network, 25.4 mph on local 'A'
+ * roads in the morning peak); walking 4.8 and cycling 16 as DfT Journey Time Statistics. Walkers and
+ * cyclists are barred from motorways. Transit is an APPROXIMATE bus proxy (about half the car speed,
+ * plus `transitWaitMinutes`).
+ */
+export const DEFAULT_ROAD_SPEEDS_KMH: Readonly<Record<string, Readonly<Partial<Record<"drive" | "walk" | "cycle" | "transit", number>>>>> = {
+  Motorway: { drive: 96, walk: 0, cycle: 0, transit: 48 },
+  "A Road": { drive: 50, walk: 4.8, cycle: 16, transit: 22 },
+  "B Road": { drive: 45, walk: 4.8, cycle: 16, transit: 20 },
+  "Minor Road": { drive: 35, walk: 4.8, cycle: 16, transit: 16 },
+  "Local Road": { drive: 25, walk: 4.8, cycle: 16, transit: 12 },
+  "Local Access Road": { drive: 20, walk: 4.8, cycle: 16, transit: 10 },
+  "Restricted Local Access Road": { drive: 15, walk: 4.8, cycle: 16, transit: 0 },
+  "Secondary Access Road": { drive: 15, walk: 4.8, cycle: 16, transit: 0 },
+};
+
+/** Options for {@link networkTravel}. */
+export const NetworkTravelOptionsSchema = z
+  .object({
+    /** Feature property holding the road class (OS Open Roads: `roadFunction`, or `class`). */
+    classProperty: z.string().min(1).default("roadFunction"),
+    /** Speeds by class value and mode (km/h); replaces the default table when given. */
+    speedsKmh: z.record(z.string(), ModeSpeedsSchema).default(DEFAULT_ROAD_SPEEDS_KMH as Record<string, Record<string, number>>),
+    /** Class used for roads whose class is missing or not in `speedsKmh`; absent = such a road is an error. */
+    fallbackClass: z.string().optional(),
+    /** Stop each search at this many minutes (times beyond are `Infinity`). */
+    maxMinutes: z.number().positive("must be > 0").optional(),
+    /** Points further than this from every node are not snapped (reported, times `Infinity`). */
+    maxSnapMetres: z.number().min(0, "must be ≥ 0").default(2000),
+    /** Speed on the straight connector from a point to its snapped node, per mode (km/h). */
+    connectorKmh: z
+      .object({ drive: speed(20), walk: speed(4.8), cycle: speed(12), transit: speed(4.8) })
+      .strict()
+      .prefault({}),
+    /** Wait added to every finite transit time, minutes (approximate proxy). */
+    transitWaitMinutes: z.number().min(0, "must be ≥ 0").default(10),
+  })
+  .strict();
+export type NetworkTravelOptions = z.input<typeof NetworkTravelOptionsSchema>;
+export type NetworkTravelSettings = z.output<typeof NetworkTravelOptionsSchema>;
+
+const minutesCell = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v),
+  z
+    .number({ error: (iss) => `minutes must be a number, received ${JSON.stringify(iss.input)}` })
+    .refine((n) => !Number.isNaN(n), "minutes is NaN")
+    .refine((n) => n >= 0, "minutes must be ≥ 0"),
+);
+const idCell = z.union([z.string().min(1, "an id must be non-empty"), z.number()]).transform(String);
+
+/** One row of an origin-destination table: `origin_id, destination_id, mode, minutes` (strings are coerced). */
+export const TravelTimeRowSchema = z.object({
+  origin_id: idCell,
+  destination_id: idCell,
+  mode: TravelModeSchema,
+  minutes: minutesCell,
+});
+export type TravelTimeRow = z.input<typeof TravelTimeRowSchema>;
+
+/** Rows for {@link travelMatrixFromRows}: at least one. */
+export const TravelTimeRowsSchema = z.array(TravelTimeRowSchema).min(1, "the table is empty: at least one row is needed");
+
+/** Options for {@link travelMatrixFromRows}. */
+export const TravelMatrixFromRowsOptionsSchema = z
+  .object({
+    /** The allowed origin ids (and their order); a row naming another is rejected. Default: ids in the rows. */
+    originIds: z.array(IdSchema).optional(),
+    /** The allowed destination ids (and their order). Default: ids in the rows. */
+    destinationIds: z.array(IdSchema).optional(),
+  })
+  .strict();
+export type TravelMatrixFromRowsOptions = z.input<typeof TravelMatrixFromRowsOptionsSchema>;
+
+/**
+ * A road layer: a GeoJSON FeatureCollection of LineString/MultiLineString features, at least one.
+ * Coordinates are checked by a loop in {@link networkTravel} (one pass over 100k+ vertices).
+ */
+export const RoadLayerSchema = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z
+    .array(
+      z.object({
+        type: z.literal("Feature"),
+        properties: z.record(z.string(), z.unknown()).nullable(),
+        geometry: z.object({
+          type: z.enum(["LineString", "MultiLineString"], {
+            error: (iss) => `expected a LineString or MultiLineString road, received ${JSON.stringify(iss.input)}`,
+          }),
+          coordinates: z.array(z.unknown()).min(1, "a road needs coordinates"),
+        }),
+      }),
+    )
+    .min(1, "the road layer is empty: at least one road is needed"),
+});
