@@ -79,3 +79,18 @@ export {
   PCenterOptionsSchema,
 } from "./schema/locate.js";
 export type { LocationProblemInput, LocationFromTravelOptions, LscpOptions, MclpOptions, BackupCoverageOptions, PMedianOptions, PCenterOptions } from "./schema/locate.js";
+export { estimateDemand } from "./demand/estimate-demand.js";
+export type { DemandEstimate, SkippedWeightColumn } from "./demand/estimate-demand.js";
+export { EstimateDemandOptionsSchema } from "./schema/demand.js";
+export type { EstimateDemandOptions } from "./schema/demand.js";
+export { designLots } from "./lots/design-lots.js";
+export { evaluateLots } from "./lots/evaluate-lots.js";
+export type { LotEvaluation, LotMetrics, LotTravelMetrics } from "./lots/evaluate-lots.js";
+export { lotPlanFromRows } from "./lots/lot-plan-from-rows.js";
+export { lotsToGeoJSON } from "./lots/lots-to-geojson.js";
+export type { LotFeatureProperties } from "./lots/lots-to-geojson.js";
+export { lotAreasFromBoundaries, LotAreasFromBoundariesOptionsSchema } from "./lots/lot-areas-from-boundaries.js";
+export type { LotAreasFromBoundariesOptions } from "./lots/lot-areas-from-boundaries.js";
+export { DesignLotsOptionsSchema, EvaluateLotsOptionsSchema, LotPlanRowsSchema, LotsToGeoJSONOptionsSchema } from "./schema/lots.js";
+export type { DesignLotsOptions, EvaluateLotsOptions, LotPlanRow, LotsToGeoJSONOptions } from "./schema/lots.js";
+export type { LotArea, AreaAdjacency, LotBridge, LotViolation, LotViolationKind, DesignedLot, LotDesign } from "./lots/types.js";

@@ -27,6 +27,13 @@ function rowName(model: SparseModel, i: number): string {
   return n === undefined ? `row ${i}` : `row ${i} (${n})`;
 }
 
+/** How far v lies outside [lo, hi], relative to max(1, |violated bound|); infinite bounds never bind. */
+function violation(v: number, lo: number, hi: number): number {
+  if (v < lo) return (lo - v) / Math.max(1, Math.abs(lo));
+  if (v > hi) return (v - hi) / Math.max(1, Math.abs(hi));
+  return 0;
+}
+
 /**
  * Checks a primal point against a model: column bounds, rows, integrality, and recomputes the objective.
  *
@@ -74,9 +81,7 @@ export function verifySolution(model: SparseModel, result: Pick<SolveResult, "x"
     objective += model.cost[j]! * v;
     const lo = model.colLower[j]!;
     const hi = model.colUpper[j]!;
-    const below = (lo - v) / Math.max(1, Math.abs(lo));
-    const above = (v - hi) / Math.max(1, Math.abs(hi));
-    const viol = Math.max(below, above, 0);
+    const viol = violation(v, lo, hi);
     if (viol > report.maxBoundViolation) report.maxBoundViolation = viol;
     if (viol > feasTol) offenders.push({ v: viol, text: `${colName(model, j)} = ${v} is outside its bounds [${lo}, ${hi}]` });
     if (model.integrality[j] === 1) {
@@ -90,9 +95,7 @@ export function verifySolution(model: SparseModel, result: Pick<SolveResult, "x"
     for (let k = model.rowStart[i]!; k < model.rowStart[i + 1]!; k++) act += model.value[k]! * x[model.colIndex[k]!]!;
     const lo = model.rowLower[i]!;
     const hi = model.rowUpper[i]!;
-    const below = (lo - act) / Math.max(1, Math.abs(lo));
-    const above = (act - hi) / Math.max(1, Math.abs(hi));
-    const viol = Number.isNaN(act) ? Infinity : Math.max(below, above, 0);
+    const viol = Number.isNaN(act) ? Infinity : violation(act, lo, hi);
     if (viol > report.maxRowViolation) report.maxRowViolation = viol;
     if (viol > feasTol) offenders.push({ v: viol, text: `${rowName(model, i)}: activity ${act} is outside [${lo}, ${hi}]` });
   }
