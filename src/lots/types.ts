@@ -17,3 +17,85 @@ export interface LotPlan {
 
 /** Weekly care hours per small area: `{ [areaId]: hours }`. */
 export type DemandHours = Readonly<Record<Id, number>>;
+
+/**
+ * One small area as lot design sees it. Build these from boundaries ({@link lotAreasFromBoundaries}) or
+ * from table rows (e.g. lsoa11_master.csv: population-weighted centroid, ccg19cd, urban_rural).
+ */
+export interface LotArea {
+  readonly id: Id;
+  /** Representative point `[lon, lat]` (centroid or population-weighted centroid). */
+  readonly lonLat: readonly [number, number];
+  /** The parent the area nests in (CCG code, district code, or `"CCG|LAD"`). Either every area has one or none. */
+  readonly parent?: string;
+  /** Land area in km², for metrics. */
+  readonly areaKm2?: number;
+  /** Resident population, for metrics. */
+  readonly population?: number;
+  /** True for urban (ONS RUC A1–C2), false for rural, for metrics. */
+  readonly urban?: boolean;
+}
+
+/**
+ * Adjacency between areas as plain data: `{ [areaId]: neighbourIds }` or a `Map` (as returned by
+ * `boundaryAdjacency`), or the `Adjacency` object itself. Every area needs an entry (an island is an empty list); neighbours outside the
+ * area set are ignored (adjacency may come from a larger boundary set); it is made symmetric.
+ */
+export type AreaAdjacency =
+  | Readonly<Record<Id, readonly Id[]>>
+  | ReadonlyMap<Id, readonly Id[]>
+  | { readonly neighbours: ReadonlyMap<Id, readonly Id[]> };
+
+/** A virtual edge joining two parts of a parent that share no border (e.g. an island), added by {@link designLots}. */
+export interface LotBridge {
+  readonly from: Id;
+  readonly to: Id;
+  /** Straight-line distance between the two areas' points, km. */
+  readonly distanceKm: number;
+}
+
+/** Why a lot (or an area) breaks a requirement. */
+export type LotViolationKind =
+  | "hours_below_floor"
+  | "hours_above_ceiling"
+  | "travel_limit"
+  | "not_contiguous"
+  | "mixed_parents"
+  | "unassigned_area"
+  | "duplicate_area";
+
+/** One broken requirement, with the values involved. */
+export interface LotViolation {
+  readonly kind: LotViolationKind;
+  /** The lot at fault (absent for an unassigned area). */
+  readonly lotId?: Id;
+  /** The area at fault, where there is one. */
+  readonly areaId?: Id;
+  /** The measured value (hours, minutes, number of pieces). */
+  readonly value?: number;
+  /** The limit it breaks. */
+  readonly limit?: number;
+  /** A plain sentence. */
+  readonly message: string;
+}
+
+/** A designed lot: a {@link Lot} with its weekly hours. */
+export interface DesignedLot extends Lot {
+  readonly hours: number;
+}
+
+/** Result of {@link designLots}: a {@link LotPlan} (usable wherever a plan is) plus how it was reached. */
+export interface LotDesign extends LotPlan {
+  readonly lots: readonly DesignedLot[];
+  /** `"feasible"`: every requirement met. `"best_effort"`: a plan is returned but `violations` lists what no plan found could meet. */
+  readonly status: "feasible" | "best_effort";
+  readonly violations: readonly LotViolation[];
+  /** Virtual edges used to join parts of a parent that share no border (islands); empty when none. */
+  readonly bridges: readonly LotBridge[];
+  /** Objective value (lower is better): balance + compactness (+ similarity) terms summed over parents. */
+  readonly objective: number;
+  /** Per parent: lots, total hours, mean hours per lot and the largest |hours − mean| / mean. */
+  readonly parents: readonly { readonly parent: string; readonly lots: number; readonly hours: number; readonly meanHours: number; readonly maxDeviation: number }[];
+  /** Areas whose lot differs from `existingPlan` (only when one was given). */
+  readonly movedAreas?: number;
+}

@@ -1,0 +1,41 @@
+// Contiguity-preserving local search over single-area moves between adjacent lots.
+import { shuffled } from "./grow-lots.js";
+import type { PartitionState } from "./partition-state.js";
+
+/**
+ * Steepest-improvement sweeps: each boundary area (in a seeded random order) moves to the adjacent lot
+ * that lowers the objective most, if its own lot stays connected and non-empty and the target lot keeps
+ * the travel limit. Stops when a sweep makes no move or after `maxSweeps`. Returns the moves made.
+ */
+export function improveLots(st: PartitionState, members: readonly number[], maxSweeps: number, rand: () => number): number {
+  const { adjStart, adjList } = st.g;
+  let moves = 0;
+  const order = shuffled(members, rand);
+  const cand: { b: number; d: number }[] = [];
+  for (let sweep = 0; sweep < maxSweeps; sweep++) {
+    let moved = false;
+    for (const i of order) {
+      const a = st.assign[i]!;
+      if (st.members[a]!.length <= 1) continue;
+      cand.length = 0;
+      for (let p = adjStart[i]!; p < adjStart[i + 1]!; p++) {
+        const b = st.assign[adjList[p]!]!;
+        if (b === a || b < 0 || cand.some((c) => c.b === b)) continue;
+        const d = st.moveDelta(i, b);
+        if (d < -1e-12) cand.push({ b, d });
+      }
+      if (cand.length === 0) continue;
+      cand.sort((u, v) => u.d - v.d || u.b - v.b);
+      if (!st.removable(i)) continue;
+      for (const c of cand) {
+        if (!st.travelOk(i, c.b)) continue;
+        st.move(i, c.b);
+        moves++;
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) break;
+  }
+  return moves;
+}

@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { TRAVEL_MODES, type TravelMatrix } from "../coverage/types.js";
+
+const finite = z.number().refine(Number.isFinite, "must be a finite number");
+
+/** One area for lot design (see `LotArea`). */
+export const LotAreaSchema = z
+  .object({
+    id: z.string().min(1, "an area id must be a non-empty string"),
+    lonLat: z.tuple([finite.refine((x) => x >= -180 && x <= 180, "longitude must be in [-180, 180]"), finite.refine((y) => y >= -90 && y <= 90, "latitude must be in [-90, 90]; are lon/lat swapped?")]),
+    parent: z.string().min(1).optional(),
+    areaKm2: finite.nonnegative().optional(),
+    population: finite.nonnegative().optional(),
+    urban: z.boolean().optional(),
+  })
+  .strict();
+export const LotAreasSchema = z.array(LotAreaSchema).min(1, "at least one area is needed");
+
+/** Weekly hours per area, each finite and ≥ 0. */
+export const DemandHoursSchema = z.record(z.string(), finite.nonnegative("hours must be ≥ 0"));
+
+/** `{ [areaId]: neighbourIds }` or a Map of the same. */
+export const AreaAdjacencySchema = z.union([
+  z.custom<ReadonlyMap<string, readonly string[]>>(
+    (v) => v instanceof Map && [...v.entries()].every(([k, n]) => typeof k === "string" && Array.isArray(n) && n.every((x) => typeof x === "string")),
+    "expected a Map of area id → neighbour ids",
+  ),
+  z.record(z.string(), z.array(z.string())),
+]);
+
+/** Adjacency as accepted by lot functions: a record, a Map, or an object with a `neighbours` Map (`boundaryAdjacency`'s result). */
+export const LotAdjacencyInputSchema = z.union([
+  z.custom<{ neighbours: ReadonlyMap<string, readonly string[]> }>(
+    (v) => typeof v === "object" && v !== null && !(v instanceof Map) && (v as { neighbours?: unknown }).neighbours instanceof Map,
+    "expected an adjacency",
+  ),
+  AreaAdjacencySchema,
+]);
+
+/** A TravelMatrix (shape only; sizes are checked where it is used). */
+export const TravelMatrixSchema = z.custom<TravelMatrix>(
+  (v) =>
+    typeof v === "object" &&
+    v !== null &&
+    Array.isArray((v as TravelMatrix).originIds) &&
+    Array.isArray((v as TravelMatrix).destinationIds) &&
+    typeof (v as TravelMatrix).minutes === "object",
+  "expected a TravelMatrix { originIds, destinationIds, modes, minutes }",
+);
+
+/** A lot plan: lots of area ids. */
+export const LotPlanSchema = z.object({
+  lots: z.array(
+    z.object({
+      id: z.string().min(1),
+      areaIds: z.array(z.string().min(1)),
+      parent: z.string().min(1).optional(),
+    }),
+  ),
+});
+
+const LotBridgeSchema = z.object({ from: z.string(), to: z.string(), distanceKm: z.number() });
+
+/** Options for {@link designLots}. Give exactly one of `lotsPerParent`, `lotCount`, `hoursPerLot`. */
+export const DesignLotsOptionsSchema = z
+  .object({
+    /** Lots per parent, keyed by the parent value, e.g. `{ E38000051: 8, E38000201: 10 }`. */
+    lotsPerParent: z.record(z.string(), z.number().int("must be a whole number").min(1, "must be ≥ 1")).optional(),
+    /** Number of lots when areas have no parent. */
+    lotCount: z.number().int("must be a whole number").min(1, "must be ≥ 1").optional(),
+    /** Weekly-hours floor and/or ceiling per lot; the number of lots is then maximised (max-p). */
+    hoursPerLot: z
+      .object({ min: finite.nonnegative().optional(), max: finite.positive("must be > 0").optional() })
+      .strict()
+      .refine((b) => b.min !== undefined || b.max !== undefined, "give min, max or both")
+      .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, "min must be ≤ max")
+      .optional(),
+    /** Longest travel between any two areas of a lot, e.g. walking staff: `{ matrix, mode: "walk", maxMinutes: 40 }`. */
+    travelLimit: z
+      .object({ matrix: TravelMatrixSchema, mode: z.enum(TRAVEL_MODES as [string, ...string[]]), maxMinutes: finite.positive("must be > 0") })
+      .strict()
+      .optional(),
+    /** A current plan to stay close to (a redesign moves as few areas as possible). */
+    existingPlan: LotPlanSchema.optional(),
+    /** Objective weights. */
+    weights: z
+      .object({
+        balance: finite.nonnegative().default(1),
+        compactness: finite.nonnegative().default(1),
+        similarity: finite.nonnegative().default(1),
+      })
+      .strict()
+      .prefault({}),
+    /** Relative deviation from the parent's mean lot hours tolerated before a steep penalty (count mode). */
+    balanceTolerance: finite.min(0).max(1).default(0.05),
+    /** Seed for the pseudo-random choices; same seed and input → same plan. */
+    seed: z.number().int().default(1),
+    /** Independent constructions per parent; the best (after local search) is kept. */
+    restarts: z.number().int().min(1).max(1000).default(4),
+    /** Cap on local-search sweeps per construction. */
+    maxSweeps: z.number().int().min(0).default(200),
+    /**
+     * `"grow-and-improve"` (default): seeded region growing then contiguity-preserving local search.
+     * `"grow"`: growing only. `"random-grow"`: naive baseline (uniform random seeds, random growth, no search).
+     */
+    method: z.enum(["grow-and-improve", "grow", "random-grow"]).default("grow-and-improve"),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    const given = [o.lotsPerParent, o.lotCount, o.hoursPerLot].filter((x) => x !== undefined).length;
+    if (given !== 1) {
+      ctx.addIssue({ code: "custom", message: "give exactly one of lotsPerParent, lotCount or hoursPerLot", path: [], input: o });
+    }
+  });
+export type DesignLotsOptions = z.input<typeof DesignLotsOptionsSchema>;
+
+/** Options for {@link evaluateLots}. */
+export const EvaluateLotsOptionsSchema = z
+  .object({
+    /** Travel times between areas; every mode it holds is reported per lot. */
+    travel: TravelMatrixSchema.optional(),
+    /** Virtual edges (from `designLots(...).bridges`) to count as adjacency when checking contiguity. */
+    bridges: z.array(LotBridgeSchema).optional(),
+  })
+  .strict();
+export type EvaluateLotsOptions = z.input<typeof EvaluateLotsOptionsSchema>;
+
+/** Rows of area → lot, e.g. a council's current plan read from CSV. */
+export const LotPlanRowsSchema = z
+  .array(
+    z.object({
+      areaId: z.union([z.string().min(1), z.number()]).transform(String),
+      lotId: z.union([z.string().min(1), z.number()]).transform(String),
+      parent: z.string().min(1).optional(),
+    }),
+  )
+  .min(1, "at least one row is needed");
+export type LotPlanRow = z.input<typeof LotPlanRowsSchema>[number];
+
+/** Options for {@link lotsToGeoJSON}. */
+export const LotsToGeoJSONOptionsSchema = z
+  .object({
+    /** Per-lot metrics to attach as properties (from `evaluateLots`). */
+    evaluation: z.object({ lots: z.array(z.object({ id: z.string() }).loose()) }).loose().optional(),
+  })
+  .strict();
+export type LotsToGeoJSONOptions = z.input<typeof LotsToGeoJSONOptionsSchema>;
