@@ -1,0 +1,124 @@
+/**
+ * p-median (Hakimi 1964; ReVelle & Swain 1970), with a capacitated variant and required sites.
+ *
+ * Demand points i with weight w_i, candidate sites j, travel d_ij (∞ = cannot serve). y_j ∈ {0,1} opens site j;
+ * x_ij ∈ [0,1] is the share of i served by j, created only where d_ij is finite.
+ *
+ *   min Σ_i Σ_j w_i d_ij x_ij
+ *   s.t. Σ_j x_ij = 1            ∀ i          (every demand point is served)
+ *        x_ij ≤ y_j              ∀ i, j       (only from open sites; the "strong" linking rows)
+ *        Σ_j y_j = p
+ *        y_j = 1                 ∀ j ∈ R      (required sites, e.g. existing providers kept)
+ * Capacitated (capacities C_j):  Σ_i w_i x_ij ≤ C_j y_j  ∀ j.  Demand may be split between sites unless
+ * `singleSource` makes x_ij binary. Pre-checks, both quoting the numbers: Σ w_i > Σ_j C_j, and Σ w_i > the sum
+ * of the p largest capacities, throw `Demand greater than capacity (D > C).`
+ * Uncapacitated, x may stay continuous: for integral y each point goes to its nearest open site.
+ * Demand points with no finite cost to any site are left out and listed in `result.uncoverable`.
+ * Ties are broken by a second, lexicographic solve (see solve-location.ts).
+ */
+import { parseInput } from "../errors.js";
+import { PMedianOptionsSchema } from "../schema/locate.js";
+import type { PMedianOptions } from "../schema/locate.js";
+import { capacityVector, checkCapacity, checkP, requiredIndices, settings, sumLargest } from "./common.js";
+import { ModelBuilder } from "./model-builder.js";
+import { checkProblem } from "./problem.js";
+import { assembleResult, nearestOpen } from "./result.js";
+import type { ShareEntry } from "./result.js";
+import { openSites, solveLocation } from "./solve-location.js";
+import type { BuiltLocationModel } from "./solve-location.js";
+import type { LocationProblem, LocationResult } from "./types.js";
+
+/**
+ * p-median: choose `p` sites to minimise the demand-weighted total travel, each demand point served by its
+ * nearest chosen site (or, with `capacities`, within the sites' capacities).
+ *
+ * @param problem From `locationProblem` or `locationProblemFromTravel`.
+ * @param options `p`; optional `capacities` (one number or per site id), `singleSource` (false), `required`
+ *   sites that must be kept, `solver` (default `highsSolver()`), `timeLimitSec` (30), `relGap` (0), `tieBreak` (true).
+ * @returns Chosen sites, assignments, `objective` = Σ weight × travel, mean/max travel, status and gap.
+ * @throws LotwiseError `invalid_input` / `unknown_id` for bad options; `infeasible_input` when demand exceeds
+ *   capacity: `Demand greater than capacity (1240 > 1100).`
+ * @example
+ * ```ts
+ * import { locationProblem, pMedian } from "lotwise";
+ * const problem = locationProblem({ demandIds: ["a", "b", "c"], siteIds: ["s1", "s2", "s3"],
+ *   cost: [[0, 4, 9], [4, 0, 5], [9, 5, 0]], weights: [1, 1, 3] });
+ * const r = await pMedian(problem, { p: 1 });
+ * r.sites; // ["s3"]  (1·9 + 1·5 + 3·0 = 14, against 4 + 0 + 15 = 19 for s2)
+ * r.objective; // 14
+ * ```
+ */
+export async function pMedian(problem: LocationProblem, options: PMedianOptions): Promise<LocationResult> {
+  checkProblem(problem);
+  const o = parseInput(PMedianOptionsSchema, options, "options");
+  const n = problem.demandIds.length;
+  const m = problem.siteIds.length;
+  const required = requiredIndices(problem, o.required);
+  checkP(problem, o.p, required);
+  const active: number[] = [];
+  const uncoverable: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let any = false;
+    for (let j = 0; j < m && !any; j++) any = Number.isFinite(problem.cost[i * m + j]!);
+    if (any) active.push(i);
+    else if (problem.weights[i]! > 0) uncoverable.push(i);
+  }
+  const caps = o.capacities === undefined ? undefined : capacityVector(problem, o.capacities);
+  if (caps !== undefined) {
+    const demand = active.reduce((s, i) => s + problem.weights[i]!, 0);
+    checkCapacity(demand, caps.reduce((s, c) => s + c, 0));
+    checkCapacity(demand, sumLargest(caps, o.p), `the capacity of the ${o.p} largest sites`);
+  }
+  const req = new Set(required);
+  const b = new ModelBuilder();
+  const siteCols = new Int32Array(m);
+  for (let j = 0; j < m; j++) siteCols[j] = b.addCol(0, req.has(j) ? 1 : 0, 1, true);
+  const assign: { i: number; j: number; col: number }[] = [];
+  const perSite: { col: number; w: number }[][] = Array.from({ length: m }, () => []);
+  const integerX = caps !== undefined && o.singleSource;
+  for (const i of active) {
+    const w = problem.weights[i]!;
+    const cols: number[] = [];
+    for (let j = 0; j < m; j++) {
+      const d = problem.cost[i * m + j]!;
+      if (!Number.isFinite(d)) continue;
+      const col = b.addCol(w * d, 0, 1, integerX);
+      cols.push(col);
+      assign.push({ i, j, col });
+      perSite[j]!.push({ col, w });
+      b.addRow([col, siteCols[j]!], [1, -1], -Infinity, 0);
+    }
+    b.addRow(cols, cols.map(() => 1), 1, 1);
+  }
+  b.addRow([...siteCols], [...siteCols].map(() => 1), o.p, o.p);
+  if (caps !== undefined)
+    perSite.forEach((list, j) => b.addRow([...list.map((e) => e.col), siteCols[j]!], [...list.map((e) => e.w), -caps[j]!], -Infinity, 0));
+
+  const model = b.build("min");
+  const evaluate =
+    caps === undefined
+      ? (x: Float64Array): number => {
+          const open: number[] = [];
+          siteCols.forEach((c, j) => x[c]! > 0.5 && open.push(j));
+          let s = 0;
+          for (const i of active) {
+            const j = nearestOpen(problem, i, open);
+            s += j < 0 ? Infinity : problem.weights[i]! * problem.cost[i * m + j]!;
+          }
+          return s;
+        }
+      : (x: Float64Array): number => assign.reduce((s, e) => s + model.cost[e.col]! * x[e.col]!, 0);
+  const built: BuiltLocationModel = { model, siteCols, evaluate };
+  const outcome = await solveLocation(built, settings(o));
+  const shares: ShareEntry[] | undefined =
+    caps === undefined || outcome.x === null ? undefined : assign.map((e) => ({ i: e.i, j: e.j, share: outcome.x![e.col]! }));
+  return assembleResult({
+    model: "pMedian",
+    problem,
+    outcome,
+    open: outcome.x === null ? [] : openSites(built, outcome.x),
+    ...(shares === undefined ? {} : { shares }),
+    uncoverable,
+    objective: (a) => a.reduce((s, r) => (r.siteId === null ? s : s + r.weight * r.travel), 0),
+  });
+}

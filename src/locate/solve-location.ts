@@ -1,0 +1,99 @@
+/**
+ * Shared solve step for every location model: one solve of the primary objective, then (optionally) a
+ * deterministic tie-break solve. @internal
+ *
+ * Tie-break (lexicographic secondary objective): when the primary solve returns a solution, a second model adds
+ * the row "primary objective no worse than the value found" (within 1e-9 relative) and minimises
+ * Σ_j (rank_j + 1)·y_j, where rank_j is site j's position in id order. Among plans that are equally good on
+ * the primary objective this picks the one using the earliest site ids (least sum of ranks; if two plans tie on
+ * that sum too, the solver's deterministic search decides, so the same input still gives the same sites). The
+ * second solve starts from the first answer (warm start) and gets the time left. Its answer is kept only when
+ * the primary value recomputed from its sites is no worse; otherwise the first answer stands
+ * (`stats.tieBreak = "failed"`).
+ */
+import type { SolveResult, SolveStatus, Solver, SparseModel } from "../allocate/solvers/types.js";
+import { withExtraRow } from "./model-builder.js";
+
+/** A built location model: the MILP, the y column of each site, and how to score an answer. @internal */
+export interface BuiltLocationModel {
+  readonly model: SparseModel;
+  /** Column of y_j (site j open) for each site j, in site order. */
+  readonly siteCols: Int32Array;
+  /** Primary objective of a solution vector, recomputed from definitions (not from the solver). */
+  evaluate(x: Float64Array): number;
+}
+
+/** Solve settings after validation. @internal */
+export interface LocationSolveSettings {
+  readonly solver: Solver | undefined;
+  readonly timeLimitSec: number;
+  readonly relGap: number;
+  readonly tieBreak: boolean;
+}
+
+/** What the shared solve step returns. @internal */
+export interface LocationSolveOutcome {
+  readonly status: SolveStatus;
+  readonly gap: number;
+  /** Solution vector (of the tie-break solve when kept), or null without a solution. */
+  readonly x: Float64Array | null;
+  readonly solverId: string;
+  readonly timeSec: number;
+  readonly tieBreak: "applied" | "skipped" | "failed";
+  readonly message?: string;
+}
+
+const nowMs = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
+
+async function defaultSolver(): Promise<Solver> {
+  const { highsSolver } = await import("../allocate/solvers/highs.js");
+  return highsSolver();
+}
+
+function usable(r: SolveResult, numCols: number): boolean {
+  return (r.status === "optimal" || r.status === "feasible" || r.status === "timeLimit") && r.x.length === numCols && r.x.every(Number.isFinite);
+}
+
+/** Runs the primary solve and the tie-break solve. @internal */
+export async function solveLocation(built: BuiltLocationModel, s: LocationSolveSettings): Promise<LocationSolveOutcome> {
+  const solver = s.solver ?? (await defaultSolver());
+  const t0 = nowMs();
+  const { model } = built;
+  const first = await solver.solve(model, { timeLimitSec: s.timeLimitSec, relGap: s.relGap });
+  const elapsed = (): number => (nowMs() - t0) / 1000;
+  const gap = first.status === "optimal" && s.relGap === 0 ? 0 : (first.gap ?? Number.NaN);
+  if (!usable(first, model.numCols)) {
+    const out: LocationSolveOutcome = { status: first.status === "timeLimit" ? "timeLimit" : first.status, gap: Number.NaN, x: null, solverId: solver.id, timeSec: elapsed(), tieBreak: "skipped" };
+    return first.stats.message === undefined ? out : { ...out, message: first.stats.message };
+  }
+  const base = { status: first.status, gap, solverId: solver.id };
+  const remaining = s.timeLimitSec - elapsed();
+  if (!s.tieBreak || first.status !== "optimal" || remaining < 0.05) return { ...base, x: first.x, timeSec: elapsed(), tieBreak: "skipped" };
+
+  const primary = built.evaluate(first.x);
+  let raw = 0;
+  model.cost.forEach((c, j) => (raw += c * first.x[j]!));
+  const tol = 1e-9 * Math.max(1, Math.abs(raw));
+  const constrained = withExtraRow(model, model.cost, model.sense === "max" ? raw - tol : -Infinity, model.sense === "max" ? Infinity : raw + tol);
+  const rankCost = new Float64Array(model.numCols);
+  built.siteCols.forEach((col, j) => (rankCost[col] = j + 1));
+  const second = await solver.solve(
+    { ...constrained, sense: "min", cost: rankCost, offset: 0 },
+    solver.capabilities.warmStart ? { timeLimitSec: remaining, relGap: 0, warmStart: first.x } : { timeLimitSec: remaining, relGap: 0 },
+  );
+  if (usable(second, model.numCols)) {
+    const v = built.evaluate(second.x);
+    const noWorse = model.sense === "max" ? v >= primary - 1e-9 * Math.max(1, Math.abs(primary)) : v <= primary + 1e-9 * Math.max(1, Math.abs(primary));
+    if (noWorse) return { ...base, x: second.x, timeSec: elapsed(), tieBreak: "applied" };
+  }
+  return { ...base, x: first.x, timeSec: elapsed(), tieBreak: "failed", message: `tie-break solve ended ${second.status}` };
+}
+
+/** Indices of the open sites in a solution vector (y_j > 0.5). @internal */
+export function openSites(built: BuiltLocationModel, x: Float64Array): number[] {
+  const open: number[] = [];
+  built.siteCols.forEach((col, j) => {
+    if (x[col]! > 0.5) open.push(j);
+  });
+  return open;
+}
