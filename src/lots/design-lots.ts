@@ -38,7 +38,7 @@ import { LotAdjacencyInputSchema, DemandHoursSchema, DesignLotsOptionsSchema, Lo
 import type { Id } from "../types.js";
 import type { TravelMatrix, TravelMode } from "../coverage/types.js";
 import { growLots, randomGrowLots } from "./grow-lots.js";
-import { improveLots } from "./improve-lots.js";
+import { improveLots, repairTravel } from "./improve-lots.js";
 import { assignEnclaves, maxPLots } from "./max-p-lots.js";
 import { PartitionState, type LotGraph, type ObjectiveSettings } from "./partition-state.js";
 import { prepareAreas, type PreparedAreas } from "./prepare-areas.js";
@@ -159,7 +159,7 @@ export function designLots(areas: readonly LotArea[], adjacency: AreaAdjacency, 
       travel,
     };
 
-    let best: { st: PartitionState; p: number; cost: number } | null = null;
+    let best: { st: PartitionState; p: number; cost: number; broken: number } | null = null;
     const restarts = existingIds !== null || opts.method === "random-grow" ? 1 : opts.restarts;
     for (let r = 0; r < restarts; r++) {
       const rand = mulberry32(hashSeed(opts.seed, pIndex, r));
@@ -178,10 +178,20 @@ export function designLots(areas: readonly LotArea[], adjacency: AreaAdjacency, 
       if (members.some((i) => st.assign[i]! < 0)) {
         throw new LotwiseError("infeasible_input", `Could not assign every area of parent "${p}" to a lot (the adjacency graph is not connected).`);
       }
-      if (opts.method === "grow-and-improve") improveLots(st, members, opts.maxSweeps, rand);
       const lotIdx = Array.from({ length: count }, (_, l) => l);
+      if (opts.method === "grow-and-improve") {
+        improveLots(st, members, opts.maxSweeps, rand);
+        if (k === undefined && travel !== null) {
+          repairTravel(st, lotIdx, bounds!.min ?? 0, bounds!.max ?? Infinity);
+          improveLots(st, members, opts.maxSweeps, rand);
+        }
+      }
       const cost = st.objective(lotIdx, members);
-      if (best === null || count > best.p || (count === best.p && cost < best.cost - 1e-12)) best = { st, p: count, cost };
+      const broken = countBroken(st, lotIdx, bounds, travel);
+      // Fewest broken limits first, then (max-p) the most lots, then the lowest objective.
+      if (best === null || broken < best.broken || (broken === best.broken && (count > best.p || (count === best.p && cost < best.cost - 1e-12)))) {
+        best = { st, p: count, cost, broken };
+      }
     }
     const { st, p: count, cost } = best!;
     objective += cost;
@@ -231,6 +241,17 @@ export function designLots(areas: readonly LotArea[], adjacency: AreaAdjacency, 
     ...(opts.existingPlan !== undefined ? { movedAreas: moved } : {}),
   };
   return result;
+}
+
+/** Lots breaking the floor, ceiling or travel limit. */
+function countBroken(st: PartitionState, lots: readonly number[], bounds: { min?: number | undefined; max?: number | undefined } | undefined, travel: { maxMinutes: number } | null): number {
+  let broken = 0;
+  for (const l of lots) {
+    const h = st.H[l]!;
+    if ((bounds?.min !== undefined && h < bounds.min - 1e-9) || (bounds?.max !== undefined && h > bounds.max + 1e-9)) broken++;
+    else if (travel !== null && st.diameter(l) > travel.maxMinutes + 1e-9) broken++;
+  }
+  return broken;
 }
 
 function round2(x: number): number {

@@ -39,3 +39,45 @@ export function improveLots(st: PartitionState, members: readonly number[], maxS
   }
   return moves;
 }
+
+/**
+ * Travel repair for hour-bounded lots: while a lot spans more than the travel limit, move its most
+ * remote area (largest total travel to the rest of the lot) to an adjacent lot that it fits within the
+ * limit, if the donor stays connected and above `min` and the receiver stays under `max`. Returns the moves.
+ */
+export function repairTravel(st: PartitionState, lots: readonly number[], min: number, max: number, maxRounds = 50): number {
+  const t = st.obj.travel;
+  if (t === null) return 0;
+  const { adjStart, adjList, hours } = st.g;
+  let moves = 0;
+  for (let round = 0; round < maxRounds; round++) {
+    let progress = false;
+    for (const l of lots) {
+      if (st.diameter(l) <= t.maxMinutes) continue;
+      const m = st.members[l]!;
+      const ecc = m.map((i) => {
+        let s = 0;
+        for (const j of m) if (j !== i) s += Math.max(t.minutes(i, j), t.minutes(j, i));
+        return { i, s };
+      });
+      ecc.sort((a, b) => b.s - a.s || a.i - b.i);
+      for (const { i } of ecc) {
+        if (st.H[l]! - hours[i]! < min || !st.removable(i)) continue;
+        let target = -1;
+        for (let p = adjStart[i]!; p < adjStart[i + 1]!; p++) {
+          const b = st.assign[adjList[p]!]!;
+          if (b === l || b < 0 || st.H[b]! + hours[i]! > max || !st.travelOk(i, b)) continue;
+          if (target < 0 || st.H[b]! < st.H[target]!) target = b;
+        }
+        if (target >= 0) {
+          st.move(i, target);
+          moves++;
+          progress = true;
+          break;
+        }
+      }
+    }
+    if (!progress) break;
+  }
+  return moves;
+}
