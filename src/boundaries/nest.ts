@@ -1,12 +1,17 @@
 /**
  * Nesting of small areas (e.g. LSOAs) in large ones (e.g. CCGs, LADs), checked geometrically.
  *
- * Overlap shares are estimated from a deterministic lattice of sample points inside each small
- * area: a lattice over its bbox (cell centres, spacing chosen so that about `samples` points fall
- * inside the polygon), kept where the point is inside the small area, then located in the large
- * areas with {@link indexBoundaries} (closed polygons, smallest id on shared edges). The share of a
- * large area is the fraction of samples it receives, so one sample is 1/`samples` of the area (0.25 %
- * at the default 400): an area with less than that outside its parent can be reported as nested.
+ * Overlap shares, in two steps.
+ * 1. Screening: a deterministic lattice of about `samples` points inside each small area (cell
+ *    centres of a lattice over its bbox, kept where inside the polygon) is located in the large areas
+ *    with {@link indexBoundaries} (closed polygons, smallest id on shared edges).
+ * 2. If every sample falls in one large area P and every vertex of the small area lies inside or on
+ *    P, the share is 1 (the usual case when small areas tile the large ones, as LSOAs tile CCGs and
+ *    LADs: no polygon clipping needed). Otherwise the shares are computed exactly:
+ *    area(small ∩ P) / area(small) with @turf/intersect and @turf/area, for every large area P whose
+ *    bbox meets the small one.
+ * (Step 2's shortcut would miss a small area that leaves P only through a notch of P between two of
+ * its vertices and between lattice points; on tiling data that cannot happen.)
  *
  * With `property`, the parent is the small area's property value (the official lookup), and it is
  * verified: a parent id that no large area has, or a share inside the named parent below
@@ -14,18 +19,20 @@
  * share. In both modes, areas whose largest share is below `minShare` are `straddling`, and areas with
  * no sample in any large area are `outside` (parent `null`).
  */
+import turfArea from "@turf/area";
+import { intersect } from "@turf/intersect";
 import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { NestAreasOptionsSchema, type NestAreasOptions } from "../schema/boundary.js";
 import type { Id, LonLat } from "../types.js";
-import { OUTSIDE, packGeometry, pointInPacked, type PackedGeometry } from "./geometry.js";
+import { OUTSIDE, packBoundaries, packGeometry, pointInPacked, type PackedGeometry } from "./geometry.js";
 import { checkBoundaries, indexBoundaries } from "./spatial-index.js";
 import type { Boundaries } from "./types.js";
 
 /** A large area's share of a small area. */
 export interface NestShare {
   readonly parent: Id;
-  /** Fraction of the small area's samples inside `parent`, in [0, 1]. */
+  /** Fraction of the small area's area inside `parent`, in [0, 1]. */
   readonly share: number;
 }
 
@@ -64,7 +71,7 @@ export interface NestReport {
   readonly method: "property" | "overlap";
   readonly property: string | null;
   readonly minShare: number;
-  /** Samples per small area (the share resolution is 1 / samples). */
+  /** Target lattice samples per small area used for screening. */
   readonly samples: number;
   /** One entry per small area, sorted by id. */
   readonly assignments: readonly NestAssignment[];
@@ -111,6 +118,7 @@ export function nestAreas(small: Boundaries, large: Boundaries, options: NestAre
   const opts = parseInput(NestAreasOptionsSchema, options, "options");
   const property = opts.property ?? null;
   const index = indexBoundaries(large);
+  const largePacked = packBoundaries(large);
 
   // Property values, checked before any geometry work so a missing one fails fast.
   const named: (Id | null)[] = small.features.map((f, i) => {
@@ -129,12 +137,15 @@ export function nestAreas(small: Boundaries, large: Boundaries, options: NestAre
   const counts = new Map<Id, number>();
   small.features.forEach((f, i) => {
     const id = small.ids[i]!;
-    const pts = samplePoints(packGeometry(f.geometry), small.bboxes[i]!, small.areasKm2[i]!, opts.samples, small.centroids[i]!);
+    const g = packGeometry(f.geometry);
+    const pts = samplePoints(g, small.bboxes[i]!, small.areasKm2[i]!, opts.samples, small.centroids[i]!);
     counts.clear();
     for (const hit of index.locateMany(pts)) if (hit !== null) counts.set(hit, (counts.get(hit) ?? 0) + 1);
-    const shares: NestShare[] = [...counts]
-      .map(([parent, c]) => ({ parent, share: c / pts.length }))
-      .sort((a, b) => b.share - a.share || compareIds(a.parent, b.parent));
+    const only = counts.size === 1 ? [...counts.keys()][0]! : null;
+    const inOne = only !== null && counts.get(only) === pts.length && verticesInside(g, largePacked[large.indexById.get(only)!]!);
+    const shares: NestShare[] = inOne
+      ? [{ parent: only, share: 1 }]
+      : exactShares(f, small.areasKm2[i]!, index.search(small.bboxes[i]!), large);
     const largest = shares[0] ?? null;
     const name = named[i] ?? null;
     const parent = name ?? largest?.parent ?? null;
@@ -166,6 +177,27 @@ export function nestAreas(small: Boundaries, large: Boundaries, options: NestAre
     mismatches,
     ok: straddling.length === 0 && outside.length === 0 && mismatches.length === 0,
   };
+}
+
+/** True when every vertex of `g` lies inside or on `parent`. */
+function verticesInside(g: PackedGeometry, parent: PackedGeometry): boolean {
+  const xy = g.xy;
+  for (let k = 0; k < xy.length; k += 2) if (pointInPacked(parent, xy[k]!, xy[k + 1]!) === OUTSIDE) return false;
+  return true;
+}
+
+/** Exact shares by polygon intersection, largest first (ties by id); zero shares dropped. */
+function exactShares(f: Boundaries["features"][number], areaKm2: number, candidates: readonly Id[], large: Boundaries): NestShare[] {
+  if (!(areaKm2 > 0)) return [];
+  const out: NestShare[] = [];
+  for (const parent of candidates) {
+    const other = large.features[large.indexById.get(parent)!]!;
+    const inter = intersect({ type: "FeatureCollection", features: [f, other] });
+    if (inter === null) continue;
+    const share = Math.min(1, turfArea(inter) / 1e6 / areaKm2);
+    if (share > 0) out.push({ parent, share });
+  }
+  return out.sort((a, b) => b.share - a.share || compareIds(a.parent, b.parent));
 }
 
 /**
