@@ -94,3 +94,7 @@ export type { LotAreasFromBoundariesOptions } from "./lots/lot-areas-from-bounda
 export { DesignLotsOptionsSchema, EvaluateLotsOptionsSchema, LotPlanRowsSchema, LotsToGeoJSONOptionsSchema } from "./schema/lots.js";
 export type { DesignLotsOptions, EvaluateLotsOptions, LotPlanRow, LotsToGeoJSONOptions } from "./schema/lots.js";
 export type { LotArea, AreaAdjacency, LotBridge, LotViolation, LotViolationKind, DesignedLot, LotDesign } from "./lots/types.js";
+export { webWorkerSolver } from "./allocate/solvers/web-worker-solver.js";
+export type { WebWorkerSolverOptions, WorkerLike } from "./allocate/solvers/web-worker-solver.js";
+export type { WorkerSolver } from "./allocate/solvers/worker-client.js";
+export type { WorkerSolverSettings } from "./allocate/solvers/worker-protocol.js";

@@ -2,3 +2,5 @@
 export { readBoundaries, readGeoJSON, writeGeoJSON } from "./files.js";
 export { readCsv, writeCsv, formatCsv, formatCsvCell, parseCsvRows } from "./csv.js";
 export type { CsvCell, CsvRow, WriteCsvOptions } from "./csv.js";
+export { workerSolver } from "./worker-solver.js";
+export type { NodeWorkerSolverOptions } from "./worker-solver.js";
