@@ -104,7 +104,7 @@ export function estimateDemand(areas: readonly Record<string, unknown>[], option
     invalid(
       ["areas", seen.get(firstId)!, last.column],
       rows[seen.get(firstId)!]![last.column],
-      `no weight column has a value for every area (${skipped.map((s) => `${s.column}: ${s.missingIds.length} blank`).join("; ")}); add a fallback column to options.weightBy`,
+      `area "${firstId}" has no value; no weight column has a value for every area (${skipped.map((s) => `${s.column}: ${s.missingIds.length} blank`).join("; ")}); add a fallback column to options.weightBy`,
     );
   }
 

@@ -160,7 +160,7 @@ export function designLots(areas: readonly LotArea[], adjacency: AreaAdjacency, 
     };
 
     let best: { st: PartitionState; p: number; cost: number; broken: number } | null = null;
-    const restarts = existingIds !== null || opts.method === "random-grow" ? 1 : opts.restarts;
+    const restarts = existingIds !== null || opts.method === "random-grow" ? 1 : (opts.restarts ?? Math.max(4, Math.min(64, Math.ceil(2000 / members.length))));
     for (let r = 0; r < restarts; r++) {
       const rand = mulberry32(hashSeed(opts.seed, pIndex, r));
       const st = new PartitionState(graph, k ?? members.length, baseObj);

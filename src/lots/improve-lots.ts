@@ -35,9 +35,42 @@ export function improveLots(st: PartitionState, members: readonly number[], maxS
         break;
       }
     }
-    if (!moved) break;
+    if (!moved && !swapPass(st, order)) break;
   }
   return moves;
+}
+
+/**
+ * Pair swaps: neighbouring areas i ∈ A, j ∈ B trade lots when that lowers the objective and both lots stay
+ * connected and within the travel limit. Single moves cannot do this when each alone breaks the balance.
+ */
+function swapPass(st: PartitionState, order: readonly number[]): boolean {
+  const { adjStart, adjList } = st.g;
+  let improved = false;
+  for (const i of order) {
+    const a = st.assign[i]!;
+    for (let p = adjStart[i]!; p < adjStart[i + 1]!; p++) {
+      const j = adjList[p]!;
+      const b = st.assign[j]!;
+      if (b === a || b < 0 || j < i) continue;
+      const before = st.objectiveOf(a, b);
+      const d1 = st.moveDelta(i, b);
+      if (!st.removable(i)) continue;
+      st.move(i, b);
+      const d2 = st.moveDelta(j, a);
+      if (d1 + d2 < -1e-12 && st.removable(j) && st.travelOk(i, b) && st.travelOk(j, a)) {
+        st.move(j, a);
+        // Both lots must still be connected after the pair move (j left B, which i had just joined).
+        if (st.connected(a) && st.connected(b) && st.objectiveOf(a, b) < before - 1e-12) {
+          improved = true;
+          break;
+        }
+        st.move(j, b);
+      }
+      st.move(i, a);
+    }
+  }
+  return improved;
 }
 
 /**

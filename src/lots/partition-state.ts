@@ -205,6 +205,40 @@ export class PartitionState {
     return seen === size - 1;
   }
 
+  /** Objective terms of lots a and b (balance + compactness; similarity summed over their members). */
+  objectiveOf(a: number, b: number): number {
+    let s = this.lotCost(a) + this.lotCost(b);
+    const home = this.obj.home;
+    if (home !== null && this.obj.wSimilarity > 0) {
+      let moved = 0;
+      for (const l of [a, b]) for (const i of this.members[l]!) if (home[i] !== l) moved++;
+      s += (this.obj.wSimilarity * moved) / this.obj.parentSize;
+    }
+    return s;
+  }
+
+  /** True when lot l is one connected piece. */
+  connected(l: number): boolean {
+    const m = this.members[l]!;
+    if (m.length <= 1) return m.length === 1;
+    const { adjStart, adjList } = this.g;
+    const e = ++this.epoch;
+    let head = 0, tail = 0;
+    this.queue[tail++] = m[0]!;
+    this.mark[m[0]!] = e;
+    while (head < tail) {
+      const u = this.queue[head++]!;
+      for (let p = adjStart[u]!; p < adjStart[u + 1]!; p++) {
+        const v = adjList[p]!;
+        if (this.assign[v] === l && this.mark[v] !== e) {
+          this.mark[v] = e;
+          this.queue[tail++] = v;
+        }
+      }
+    }
+    return tail === m.length;
+  }
+
   /** Travel diameter of lot l (max minutes between two members), 0 without a travel limit. */
   diameter(l: number): number {
     const t = this.obj.travel;

@@ -95,8 +95,11 @@ export const DesignLotsOptionsSchema = z
     balanceTolerance: finite.min(0).max(1).default(0.05),
     /** Seed for the pseudo-random choices; same seed and input → same plan. */
     seed: z.number().int().default(1),
-    /** Independent constructions per parent; the best (after local search) is kept. */
-    restarts: z.number().int().min(1).max(1000).default(4),
+    /**
+     * Independent constructions per parent; the best (after local search) is kept. Default: more for small
+     * parents, where lumpy hours make single-area moves stall — max(4, min(64, ⌈2000 / areas⌉)).
+     */
+    restarts: z.number().int().min(1).max(1000).optional(),
     /** Cap on local-search sweeps per construction. */
     maxSweeps: z.number().int().min(0).default(200),
     /**
