@@ -98,3 +98,29 @@ export { webWorkerSolver } from "./allocate/solvers/web-worker-solver.js";
 export type { WebWorkerSolverOptions, WorkerLike } from "./allocate/solvers/web-worker-solver.js";
 export type { WorkerSolver } from "./allocate/solvers/worker-client.js";
 export type { WorkerSolverSettings } from "./allocate/solvers/worker-protocol.js";
+export { allocate } from "./allocate/allocate.js";
+export { generateAllocationInstance } from "./allocate/generate.js";
+export type { GeneratedAllocationInstance } from "./allocate/generate.js";
+export type { AllocationResult, LotAllocation, ProviderAllocation, ProviderHours, UnmetReason, WithdrawalResult, WithdrawalLotImpact, WithdrawalSweepEntry } from "./allocate/types.js";
+export {
+  AllocationInputSchema,
+  AllocationLotSchema,
+  AllocationProviderSchema,
+  AllocationEligibilitySchema,
+  AllocationPolicySchema,
+  AllocateOptionsSchema,
+  WithdrawalOptionsSchema,
+  GenerateAllocationOptionsSchema,
+} from "./schema/allocation.js";
+export type {
+  AllocationInput,
+  AllocationLot,
+  AllocationProvider,
+  AllocationEligibility,
+  AllocationPolicy,
+  ResolvedAllocationPolicy,
+  ResolvedAllocationInput,
+  AllocateOptions,
+  WithdrawalOptions,
+  GenerateAllocationOptions,
+} from "./schema/allocation.js";

@@ -6,6 +6,7 @@
 import { invalid, parseInput } from "../errors.js";
 import { ComputeCoverageInputSchema, type ThresholdMinutes } from "../schema/coverage.js";
 import { indexIn, resolveTravel } from "./check-matrix.js";
+import { parsePoints } from "./parse-points.js";
 import { TRAVEL_MODES, type Coverage, type Provider, type TravelMatrix, type TravelMode, type TravelPoint, type TravelTimeSource } from "./types.js";
 
 /** Input of {@link computeCoverage}. */
@@ -42,7 +43,8 @@ export interface ComputeCoverageInput {
  */
 export function computeCoverage(input: ComputeCoverageInput): Coverage {
   const inp = parseInput(ComputeCoverageInputSchema, input, "input");
-  const { providers, areas } = inp;
+  const { providers } = inp;
+  const areas = parsePoints(inp.areas, "input.areas");
   const thr = inp.thresholdMinutes;
   let modes: TravelMode[];
   let travel: TravelMatrix;

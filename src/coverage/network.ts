@@ -22,11 +22,11 @@ import {
   NetworkTravelOptionsSchema,
   RoadLayerSchema,
   TravelModeListSchema,
-  TravelPointListSchema,
   type NetworkTravelOptions,
 } from "../schema/travel.js";
 import type { Id } from "../types.js";
 import { MinHeap } from "./min-heap.js";
+import { parsePoints } from "./parse-points.js";
 import type { SyncTravelTimeSource } from "./straight-line.js";
 import { TRAVEL_MODES, type TravelMatrix, type TravelMode, type TravelPoint } from "./types.js";
 
@@ -216,8 +216,8 @@ export function networkTravel(roads: unknown, options: NetworkTravelOptions = {}
     components,
     nodeLonLat: (i) => [xs[i]!, ys[i]!],
     matrix(origins, destinations, modes) {
-      const os = parseInput(TravelPointListSchema, origins, "origins");
-      const ds = parseInput(TravelPointListSchema, destinations, "destinations");
+      const os = parsePoints(origins, "origins");
+      const ds = parsePoints(destinations, "destinations");
       const ms = parseInput(TravelModeListSchema, modes, "modes");
       const nO = os.length, nD = ds.length;
       const minutes: Partial<Record<TravelMode, Float64Array>> = {};

@@ -10,7 +10,8 @@
  */
 import { parseInput } from "../errors.js";
 import { EARTH_RADIUS_M } from "../internal/geo.js";
-import { StraightLineOptionsSchema, TravelModeListSchema, TravelPointListSchema, type StraightLineOptions } from "../schema/travel.js";
+import { StraightLineOptionsSchema, TravelModeListSchema, type StraightLineOptions } from "../schema/travel.js";
+import { parsePoints } from "./parse-points.js";
 import type { TravelMatrix, TravelMode, TravelPoint, TravelTimeSource } from "./types.js";
 
 /** A {@link TravelTimeSource} whose `matrix` is synchronous. */
@@ -44,47 +45,63 @@ export function straightLineTravel(options: StraightLineOptions = {}): SyncTrave
   const s = parseInput(StraightLineOptionsSchema, options, "options");
   return {
     matrix(origins, destinations, modes) {
-      const os = parseInput(TravelPointListSchema, origins, "origins");
-      const ds = parseInput(TravelPointListSchema, destinations, "destinations");
+      const os = parsePoints(origins, "origins");
+      const ds = parsePoints(destinations, "destinations");
       const ms = parseInput(TravelModeListSchema, modes, "modes");
       const nO = os.length, nD = ds.length;
-      const dLon = new Float64Array(nD), dLat = new Float64Array(nD), dCos = new Float64Array(nD);
+      // sin/cos of half-angles per destination, so the inner loop needs no trigonometry but asin:
+      // sin((b − a)/2) = sin(b/2)cos(a/2) − cos(b/2)sin(a/2).
+      const dSinLat = new Float64Array(nD), dCosLat = new Float64Array(nD), dSinLon = new Float64Array(nD), dCosLon = new Float64Array(nD);
+      const dCos = new Float64Array(nD);
       // Driving pace (min per km) at each destination; NaN = class unknown.
       const dPace = new Float64Array(nD);
       const paceOf = (c: string | undefined) => (c === "rural" ? 60 / s.driveRuralKmh : c === "urban" ? 60 / s.driveUrbanKmh : Number.NaN);
       ds.forEach((p, j) => {
-        dLon[j] = p.lonLat[0] * RAD;
-        dLat[j] = p.lonLat[1] * RAD;
+        dSinLat[j] = Math.sin((p.lonLat[1] * RAD) / 2);
+        dCosLat[j] = Math.cos((p.lonLat[1] * RAD) / 2);
+        dSinLon[j] = Math.sin((p.lonLat[0] * RAD) / 2);
+        dCosLon[j] = Math.cos((p.lonLat[0] * RAD) / 2);
         dCos[j] = Math.cos(p.lonLat[1] * RAD);
         dPace[j] = paceOf(p.urbanRural);
       });
       const out: Partial<Record<TravelMode, Float64Array>> = {};
       for (const m of ms) out[m] = new Float64Array(nO * nD);
-      const drive = out.drive, walk = out.walk, cycle = out.cycle, transit = out.transit;
-      const kDriveKm = s.detour.drive;
+      const kDrive = 0.5 * s.detour.drive;
       const kWalk = (60 * s.detour.walk) / s.walkKmh;
       const kCycle = (60 * s.detour.cycle) / s.cycleKmh;
       const kTransit = (60 * s.detour.transit) / s.transitKmh;
+      const wait = s.transitWaitMinutes;
       const urbanPace = 60 / s.driveUrbanKmh;
+      const km = new Float64Array(nD);
+      const drivePace = new Float64Array(nD); // a + b per destination for the current origin
       for (let i = 0; i < nO; i++) {
         const o = os[i]!;
         const oLon = o.lonLat[0] * RAD, oLat = o.lonLat[1] * RAD, oCos = Math.cos(oLat);
-        const oPace = paceOf(o.urbanRural);
-        const row = i * nD;
+        const oS = Math.sin(oLat / 2), oC = Math.cos(oLat / 2), oSl = Math.sin(oLon / 2), oCl = Math.cos(oLon / 2);
         for (let j = 0; j < nD; j++) {
-          const sLat = Math.sin((dLat[j]! - oLat) / 2);
-          const sLon = Math.sin((dLon[j]! - oLon) / 2);
+          const sLat = dSinLat[j]! * oC - dCosLat[j]! * oS;
+          const sLon = dSinLon[j]! * oCl - dCosLon[j]! * oSl;
           const h = sLat * sLat + oCos * dCos[j]! * sLon * sLon;
-          const km = (2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))) / 1000;
-          if (drive) {
-            let a = oPace, b = dPace[j]!;
-            if (Number.isNaN(a)) a = Number.isNaN(b) ? urbanPace : b;
-            if (Number.isNaN(b)) b = a;
-            drive[row + j] = km * kDriveKm * 0.5 * (a + b);
+          km[j] = (2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))) / 1000;
+        }
+        const row = i * nD;
+        for (const m of ms) {
+          const a = out[m]!;
+          if (m === "drive") {
+            const oPace = paceOf(o.urbanRural);
+            for (let j = 0; j < nD; j++) {
+              let x = oPace, y = dPace[j]!;
+              if (Number.isNaN(x)) x = Number.isNaN(y) ? urbanPace : y;
+              if (Number.isNaN(y)) y = x;
+              drivePace[j] = x + y;
+            }
+            for (let j = 0; j < nD; j++) a[row + j] = km[j]! * kDrive * drivePace[j]!;
+          } else if (m === "transit") {
+            for (let j = 0; j < nD; j++) a[row + j] = wait + km[j]! * kTransit;
+          } else {
+            const k = m === "walk" ? kWalk : kCycle;
+            for (let j = 0; j < nD; j++) a[row + j] = km[j]! * k;
           }
-          if (walk) walk[row + j] = km * kWalk;
-          if (cycle) cycle[row + j] = km * kCycle;
-          if (transit) transit[row + j] = s.transitWaitMinutes + km * kTransit;
         }
       }
       return { originIds: os.map((p) => p.id), destinationIds: ds.map((p) => p.id), modes: [...ms], minutes: out };

@@ -1,0 +1,220 @@
+// Indexes a validated allocation input (lots and providers sorted by id, eligible pairs lot-major) and
+// runs the pre-checks that quote numbers before any solve. Internal: the public edge is allocate().
+import { LotwiseError, formatValue } from "../errors.js";
+import { compareIds } from "../internal/sort.js";
+import type { Id } from "../types.js";
+import type { ResolvedAllocationInput, ResolvedAllocationPolicy } from "../schema/allocation.js";
+
+/** Indexed allocation data shared by the model builder, the greedy and the result extraction. @internal */
+export interface PreparedAllocation {
+  readonly input: ResolvedAllocationInput;
+  readonly policy: ResolvedAllocationPolicy;
+  readonly lotIds: Id[];
+  readonly providerIds: Id[];
+  /** Per lot: demand d = urban + rural, urban and rural hours, effective rate weight w = (wU·U + wR·R)/d. */
+  readonly demand: Float64Array;
+  readonly urban: Float64Array;
+  readonly rural: Float64Array;
+  readonly weight: Float64Array;
+  /** Per provider: capacity, rate, lead cap K. */
+  readonly capacity: Float64Array;
+  readonly rate: Float64Array;
+  readonly leadCap: Int32Array;
+  /** Eligible pairs with share > 0 in lots with demand > 0, lot-major, provider id order. */
+  readonly pairLot: Int32Array;
+  readonly pairProv: Int32Array;
+  readonly pairShare: Float64Array;
+  /** Most hours the pair can carry: min(share · d, c) (0 for a zero-capacity provider). */
+  readonly pairUb: Float64Array;
+  /** share · d: the pair's reach, ignoring capacity (bounds of the shadow-price LP). */
+  readonly pairReach: Float64Array;
+  /** Pairs of lot l are lotPairStart[l] .. lotPairStart[l+1]-1. */
+  readonly lotPairStart: Int32Array;
+  /** Pair indices per provider, in lot order. */
+  readonly provPairs: number[][];
+  /** Eligible providers per lot before dropping zero shares / capacities (for reasons). */
+  readonly eligibleCount: Int32Array;
+  readonly penalty: number;
+  readonly warnings: string[];
+  /** Per lot, why it cannot be let under the policy (null when it might be). */
+  readonly lotPolicyBlock: (string | null)[];
+}
+
+const fmt = (v: number): string => String(Math.round(v * 100) / 100);
+
+function indexIds(ids: readonly Id[], what: "lots" | "providers"): Map<Id, number> {
+  const map = new Map<Id, number>();
+  ids.forEach((id, i) => {
+    if (map.has(id)) {
+      throw new LotwiseError("duplicate_id", `Duplicate ${what}[${i}].id: ${formatValue(id)}. Ids must be unique (first seen at ${what}[${map.get(id)}]).`, {
+        issues: [{ path: [what, i, "id"], message: "duplicate id", input: id }],
+      });
+    }
+    map.set(id, i);
+  });
+  return map;
+}
+
+/**
+ * Checks ids, indexes the input and lists the pre-check warnings. Throws `duplicate_id` / `unknown_id`.
+ * @internal
+ */
+export function prepareAllocation(input: ResolvedAllocationInput): PreparedAllocation {
+  const policy = input.policy;
+  indexIds(input.lots.map((l) => l.id), "lots");
+  indexIds(input.providers.map((p) => p.id), "providers");
+  const lots = [...input.lots].sort((a, b) => compareIds(a.id, b.id));
+  const provs = [...input.providers].sort((a, b) => compareIds(a.id, b.id));
+  const lotIndex = new Map(lots.map((l, i) => [l.id, i] as const));
+  const provIndex = new Map(provs.map((p, i) => [p.id, i] as const));
+  const L = lots.length;
+  const P = provs.length;
+  const demand = new Float64Array(L);
+  const urban = new Float64Array(L);
+  const rural = new Float64Array(L);
+  const weight = new Float64Array(L);
+  lots.forEach((l, i) => {
+    urban[i] = l.urbanHours;
+    rural[i] = l.ruralHours;
+    const d = l.urbanHours + l.ruralHours;
+    demand[i] = d;
+    weight[i] = d > 0 ? (policy.urbanWeight * l.urbanHours + policy.ruralWeight * l.ruralHours) / d : policy.urbanWeight;
+  });
+  const capacity = new Float64Array(P);
+  const rate = new Float64Array(P);
+  const leadCap = new Int32Array(P);
+  provs.forEach((p, i) => {
+    capacity[i] = p.capacityHours;
+    rate[i] = p.ratePerHour;
+    leadCap[i] = p.maxLeadLots ?? policy.maxLeadLotsPerProvider;
+  });
+
+  // Eligibility: check ids and duplicates, then bucket by lot.
+  const seen = new Map<string, number>();
+  const byLot: { p: number; share: number }[][] = Array.from({ length: L }, () => []);
+  input.eligibility.forEach((e, i) => {
+    const l = lotIndex.get(e.lotId);
+    if (l === undefined) {
+      throw new LotwiseError("unknown_id", `Unknown eligibility[${i}].lotId: ${formatValue(e.lotId)}. No lot has this id.`, {
+        issues: [{ path: ["eligibility", i, "lotId"], message: "unknown lot id", input: e.lotId }],
+      });
+    }
+    const p = provIndex.get(e.providerId);
+    if (p === undefined) {
+      throw new LotwiseError("unknown_id", `Unknown eligibility[${i}].providerId: ${formatValue(e.providerId)}. No provider has this id.`, {
+        issues: [{ path: ["eligibility", i, "providerId"], message: "unknown provider id", input: e.providerId }],
+      });
+    }
+    const key = `${l}\u0000${p}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      throw new LotwiseError(
+        "duplicate_id",
+        `Duplicate eligibility[${i}]: lot ${formatValue(e.lotId)} × provider ${formatValue(e.providerId)} already given at eligibility[${prev}].`,
+        { issues: [{ path: ["eligibility", i], message: "duplicate lot × provider pair", input: e }] },
+      );
+    }
+    seen.set(key, i);
+    byLot[l]!.push({ p, share: e.share });
+  });
+
+  const warnings: string[] = [];
+  const totalDemand = demand.reduce((a, b) => a + b, 0);
+  const totalCapacity = capacity.reduce((a, b) => a + b, 0);
+  if (totalDemand > totalCapacity + 1e-9) warnings.push(`Demand greater than capacity (${fmt(totalDemand)} > ${fmt(totalCapacity)}).`);
+  provs.forEach((p) => {
+    if (p.capacityHours === 0) warnings.push(`Provider ${p.id} has zero capacity; it is given no hours.`);
+  });
+
+  const pairLot: number[] = [];
+  const pairProv: number[] = [];
+  const pairShare: number[] = [];
+  const pairUb: number[] = [];
+  const pairReach: number[] = [];
+  const lotPairStart = new Int32Array(L + 1);
+  const eligibleCount = new Int32Array(L);
+  const lotPolicyBlock: (string | null)[] = new Array<string | null>(L).fill(null);
+  const { leadShare, minProvidersPerLot: m, minProviderShare: eps, contingencyShare: beta } = policy;
+  for (let l = 0; l < L; l++) {
+    lotPairStart[l] = pairLot.length;
+    const list = byLot[l]!.sort((a, b) => compareIds(provs[a.p]!.id, provs[b.p]!.id));
+    eligibleCount[l] = list.length;
+    const d = demand[l]!;
+    const id = lots[l]!.id;
+    if (d === 0) {
+      warnings.push(`Lot ${id} has no demand; it is not allocated.`);
+      continue;
+    }
+    if (list.length === 0) {
+      warnings.push(`Lot ${id} has no eligible provider: its ${fmt(d)} weekly hours are unmet.`);
+      continue;
+    }
+    let reach = 0;
+    let leadCands = 0;
+    let counting = 0;
+    let contCands = 0;
+    let bestUb = 0;
+    let nPairs = 0;
+    for (const { p, share } of list) {
+      if (share <= 0) continue;
+      const ub = Math.min(share * d, capacity[p]!);
+      pairLot.push(l);
+      pairProv.push(p);
+      pairShare.push(share);
+      pairUb.push(ub);
+      pairReach.push(share * d);
+      if (ub <= 0) continue;
+      nPairs++;
+      reach += ub;
+      bestUb = Math.max(bestUb, ub);
+      if (ub >= leadShare * d - 1e-9 && leadCap[p]! > 0) leadCands++;
+      if (ub >= eps * d - 1e-9) counting++;
+      if (ub >= beta * leadShare * d - 1e-9) contCands++;
+    }
+    if (nPairs === 0) {
+      warnings.push(`Lot ${id} has no eligible provider with capacity: its ${fmt(d)} weekly hours are unmet.`);
+      continue;
+    }
+    if (leadCands === 0) {
+      lotPolicyBlock[l] = `no eligible provider can lead: the lead share is ${fmt(leadShare * 100)}% of ${fmt(d)} h = ${fmt(leadShare * d)} h, the most any eligible provider can deliver is ${fmt(bestUb)} h`;
+    } else if (counting < m) {
+      lotPolicyBlock[l] = `only ${counting} eligible provider${counting === 1 ? "" : "s"} can deliver the minimum share (${fmt(eps * 100)}% = ${fmt(eps * d)} h); minProvidersPerLot is ${m}`;
+    } else if (contCands < 2 || nPairs < 2) {
+      lotPolicyBlock[l] = `no eligible provider other than the lead can act as contingency (reserve ${fmt(beta * 100)}% of the lead's hours)`;
+    }
+    if (lotPolicyBlock[l] !== null) warnings.push(`Lot ${id} cannot be let under the policy: ${lotPolicyBlock[l]}.`);
+    if (reach < d - 1e-9) warnings.push(`Lot ${id}: eligible providers reach only ${fmt(reach)} of ${fmt(d)} weekly hours.`);
+  }
+  lotPairStart[L] = pairLot.length;
+  const provPairs: number[][] = Array.from({ length: P }, () => []);
+  pairProv.forEach((p, e) => provPairs[p]!.push(e));
+
+  let maxRate = 0;
+  for (const r of rate) maxRate = Math.max(maxRate, r);
+  const penalty = policy.unmetPenaltyPerHour ?? Math.max(1000, 10 * maxRate * Math.max(policy.urbanWeight, policy.ruralWeight));
+
+  return {
+    input,
+    policy,
+    lotIds: lots.map((l) => l.id),
+    providerIds: provs.map((p) => p.id),
+    demand,
+    urban,
+    rural,
+    weight,
+    capacity,
+    rate,
+    leadCap,
+    pairLot: Int32Array.from(pairLot),
+    pairProv: Int32Array.from(pairProv),
+    pairShare: Float64Array.from(pairShare),
+    pairUb: Float64Array.from(pairUb),
+    pairReach: Float64Array.from(pairReach),
+    lotPairStart,
+    provPairs,
+    eligibleCount,
+    penalty,
+    warnings,
+    lotPolicyBlock,
+  };
+}
