@@ -135,7 +135,15 @@ export function networkTravel(roads: unknown, options: NetworkTravelOptions = {}
     }
     return n;
   };
-  fc.features.forEach((f, fi) => {
+  fc.features.forEach((feature, fi) => {
+    const f = feature as { type?: unknown; properties?: Record<string, unknown> | null; geometry?: { type?: unknown; coordinates?: unknown } | null };
+    if (typeof f !== "object" || f === null || f.type !== "Feature") invalid(["roads", "features", fi, "type"], f?.type, 'expected a GeoJSON "Feature"');
+    const geom = f.geometry;
+    if (typeof geom !== "object" || geom === null) invalid(["roads", "features", fi, "geometry"], geom, "a road needs a LineString or MultiLineString geometry");
+    if (geom.type !== "LineString" && geom.type !== "MultiLineString") {
+      invalid(["roads", "features", fi, "geometry", "type"], geom.type, "expected a LineString or MultiLineString road");
+    }
+    if (!Array.isArray(geom.coordinates) || geom.coordinates.length === 0) invalid(["roads", "features", fi, "geometry", "coordinates"], geom.coordinates, "a road needs coordinates");
     const raw = f.properties?.[opts.classProperty];
     let cls = typeof raw === "string" ? classIndex.get(raw) : undefined;
     if (cls === undefined) {
@@ -144,9 +152,9 @@ export function networkTravel(roads: unknown, options: NetworkTravelOptions = {}
       }
       cls = classIndex.get(opts.fallbackClass)!;
     }
-    const lines = (f.geometry.type === "LineString" ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
+    const lines = (geom.type === "LineString" ? [geom.coordinates] : geom.coordinates) as unknown[];
     lines.forEach((line, li) => {
-      const path: (string | number)[] = f.geometry.type === "LineString" ? ["roads", "features", fi, "geometry", "coordinates"] : ["roads", "features", fi, "geometry", "coordinates", li];
+      const path: (string | number)[] = geom.type === "LineString" ? ["roads", "features", fi, "geometry", "coordinates"] : ["roads", "features", fi, "geometry", "coordinates", li];
       if (!Array.isArray(line) || line.length < 2) invalid(path, line, "a line needs at least 2 positions");
       let prev = -1;
       line.forEach((p: unknown, k: number) => {
