@@ -67,13 +67,14 @@ describe("jsLpSolver()", () => {
     await expect(solver.solve(maxLp(), { signal: ac.signal })).rejects.toMatchObject({ code: "cancelled" });
   });
 
-  it.runIf(gapDataAvailable())("jsLpSolver().solve proves gap1-1..3 (5 agents × 15 jobs, max) optimal at the OR-Library values, each answer verified", async () => {
-    // Only three: jsLPSolver takes 0.3–2 s per gap1 problem (the rest of gap1–12 is in bench/gap.bench.ts).
-    const known = readKnownValues().filter((k) => ["gap1-1", "gap1-2", "gap1-3"].includes(k.instance));
+  it.runIf(gapDataAvailable())("jsLpSolver().solve proves gap1-1, gap1-3, gap1-4 (5 agents × 15 jobs, max) optimal at the OR-Library values, each answer verified", async () => {
+    // Only its three fastest gap1 problems (0.3–2 s each; gap1-2 and gap1-5 take 10 s on a busy machine).
+    // The rest of gap1–12 is in bench/gap.bench.ts. A generous limit: a timeout here would be load, not a bug.
+    const known = readKnownValues().filter((k) => ["gap1-1", "gap1-3", "gap1-4"].includes(k.instance));
     expect(known.length).toBe(3);
     for (const k of known) {
       const g = readGap(k.file);
-      const r = await solver.solve(gapToSparseModel(g, "max"));
+      const r = await solver.solve(gapToSparseModel(g, "max"), { timeLimitSec: 60 });
       expect(r.status, k.instance).toBe("optimal");
       expect(r.verification?.ok).toBe(true);
       const agentOfJob = Array.from({ length: g.jobs }, (_, j) => Array.from({ length: g.agents }, (_, i) => r.x[i * g.jobs + j]!).findIndex((v) => Math.round(v) === 1));

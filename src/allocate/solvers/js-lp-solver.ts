@@ -14,8 +14,9 @@
  *   upper bound becomes `ub{j}: { max }`, except integer [0, 1] columns which are declared `binaries`;
  * - `timeout` = timeLimitSec × 1000 ms (honoured in branch and bound only: the root LP cannot be
  *   interrupted); `tolerance` = relGap.
- * Status: `feasible: false` → `infeasible`; `bounded: false` → `unbounded`; otherwise `optimal`, or
- * `timeLimit` when the elapsed time reached the timeout. No duals (the library does not expose them).
+ * Status: `timeLimit` when a MIP's elapsed time reached the timeout (its "infeasible" is then no proof:
+ * it said so on the feasible gap1-5); else `feasible: false` → `infeasible`; `bounded: false` →
+ * `unbounded`; otherwise `optimal`. No duals (the library does not expose them).
  */
 import { LotwiseError, parseInput } from "../../errors.js";
 import { applyVerification } from "../verify.js";
@@ -177,13 +178,16 @@ export function jsLpSolver(options: JsLpSolverOptions = {}): Solver {
       for (let j = 0; j < model.numCols; j++) if (model.integrality[j] === 1) { hasInt = true; break; }
       let status: SolveStatus;
       const stats: SolveResult["stats"] = { solver: "javascript-lp-solver", timeSec };
-      if (!raw.feasible) status = "infeasible";
+      // After its timeout jsLPSolver reports whatever its tableau holds, including `feasible: false` for
+      // feasible models (seen on gap1-5): once the clock ran out, nothing it says is a proof.
+      const timedOut = hasInt && timeSec >= timeLimitSec * 0.999;
+      if (timedOut) status = "timeLimit";
+      else if (!raw.feasible) status = "infeasible";
       else if (raw.bounded === false) status = "unbounded";
-      else if (hasInt && timeSec >= timeLimitSec * 0.999) status = "timeLimit";
       else status = "optimal";
       if (hasInt && raw.feasible && raw.isIntegral !== true) stats.message = "javascript-lp-solver did not mark its solution integral";
       const result: SolveResult = { status, x: new Float64Array(0), objective: Number.NaN, stats };
-      if (status === "optimal" || status === "timeLimit") {
+      if (status === "optimal" || (status === "timeLimit" && raw.feasible)) {
         const x = new Float64Array(model.numCols);
         for (let j = 0; j < model.numCols; j++) {
           const v = raw[`x${j}`];
