@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { LotwiseError, boundaryAdjacency, isLotwiseError, loadBoundaries, type Boundaries } from "../../src/index.js";
 import { pointSegmentMetres } from "../../src/internal/geo.js";
+import { mulberry32 } from "../../src/internal/rng.js";
+import { readJson } from "../helpers/geodata.js";
 import { allLsoas, collection, leicestershire, square } from "./real-data.js";
 
 function errorOf(fn: () => unknown): LotwiseError {
@@ -189,6 +191,43 @@ describe("boundaryAdjacency", () => {
     };
     expect(boundaryAdjacency(b).pairs.map((p) => `${p.a}-${p.b}`)).toEqual(pairsOf(segOwners));
     expect(boundaryAdjacency(b, { rule: "queen" }).pairs.map((p) => `${p.a}-${p.b}`)).toEqual(pairsOf(vertexOwners));
+  });
+
+  it("boundaryAdjacency(leicestershire with every vertex jittered by up to ±1e-6°) keeps the clean rook and queen pairs, which a vertex hash loses", () => {
+    const clean = leicestershire();
+    const fc = readJson("lsoa11_leicestershire.geojson") as { features: { geometry: { type: string; coordinates: unknown } }[] };
+    const rand = mulberry32(1);
+    for (const f of fc.features) {
+      const polys = (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][];
+      for (const poly of polys) {
+        for (const ring of poly) {
+          // Each polygon's copy of a shared vertex moves independently: up to 0.22 m apart afterwards.
+          for (let k = 0; k < ring.length - 1; k++) ring[k] = [ring[k]![0]! + (rand() - 0.5) * 2e-6, ring[k]![1]! + (rand() - 0.5) * 2e-6];
+          ring[ring.length - 1] = ring[0]!;
+        }
+      }
+    }
+    const noisy = loadBoundaries(fc, { idProperty: "lsoa11cd" });
+    const names = (b: Boundaries, rule: "rook" | "queen") => boundaryAdjacency(b, { rule }).pairs.map((p) => `${p.a}-${p.b}`);
+    expect(names(noisy, "rook")).toEqual(names(clean, "rook"));
+    expect(names(noisy, "queen")).toEqual(names(clean, "queen"));
+    // A hash of segments snapped to the 6-dp grid finds only a fraction of the rook pairs (249 of 1,744
+    // with this seed): the two copies of a shared vertex snap to different grid points.
+    const owners = new Map<string, Set<number>>();
+    noisy.ids.forEach((_, i) => {
+      for (const sg of segments(noisy, i)) {
+        const p = `${Math.round(sg[0] * 1e6)},${Math.round(sg[1] * 1e6)}`, q = `${Math.round(sg[2] * 1e6)},${Math.round(sg[3] * 1e6)}`;
+        const k = p < q ? `${p}|${q}` : `${q}|${p}`;
+        if (!owners.has(k)) owners.set(k, new Set());
+        owners.get(k)!.add(i);
+      }
+    });
+    const hashPairs = new Set<string>();
+    for (const o of owners.values()) {
+      const l = [...o].sort((x, y) => x - y);
+      for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) hashPairs.add(`${l[x]}-${l[y]}`);
+    }
+    expect(hashPairs.size).toBeLessThan(0.5 * names(clean, "rook").length);
   });
 
   it("boundaryAdjacency(921 LSOAs) gives two components, Leicestershire (611) and Bradford (310), with symmetric sorted lists", () => {
