@@ -11,20 +11,32 @@ import { boundaryAdjacency } from "../src/boundaries/adjacency.js";
 import { loadBoundaries } from "../src/boundaries/load.js";
 import type { Boundaries } from "../src/boundaries/types.js";
 import { estimateDemand } from "../src/demand/estimate-demand.js";
+import { allocate } from "../src/allocate/allocate.js";
+import type { AllocationResult } from "../src/allocate/types.js";
+import { areasFromBoundaries } from "../src/coverage/areas.js";
+import { computeCoverage } from "../src/coverage/coverage.js";
+import { lotCoverage } from "../src/coverage/lot-coverage.js";
+import { straightLineTravel } from "../src/coverage/straight-line.js";
+import type { Provider, TravelMode } from "../src/coverage/types.js";
 import { designLots } from "../src/lots/design-lots.js";
+import { evaluateLots } from "../src/lots/evaluate-lots.js";
+import { lotsToGeoJSON } from "../src/lots/lots-to-geojson.js";
+import { generateProviders } from "../src/providers/generate.js";
 import type { LotArea } from "../src/lots/types.js";
 import { renderMap } from "../src/report/render-map.js";
 import { compareIds } from "../src/internal/sort.js";
 import { readCsv, writeCsv, type CsvRow } from "../src/node/csv.js";
 import { readGeoJSON, writeFileAtomic, writeGeoJSON } from "../src/node/files.js";
 import { formatNumber, renderReport } from "../src/report/render-report.js";
-import type { ReportInput } from "../src/schema/report.js";
+import type { ReportInput, ReportLotRow } from "../src/schema/report.js";
 
 const GEODATA = new URL("../geodata/", import.meta.url).pathname;
 const COUNTY = "E10000018";
 /** Lots per CCG (2019 codes): East Leicestershire & Rutland 8, West Leicestershire 10. */
 export const CCG_LOTS: Readonly<Record<string, number>> = { E38000051: 8, E38000201: 10 };
 const TOTAL_HOURS = 20317;
+/** Travel-time thresholds per staff mode (minutes, straight-line estimates). */
+export const THRESHOLDS: Readonly<Record<TravelMode, number>> = { drive: 40, walk: 20, cycle: 20, transit: 45 };
 
 /** Options for {@link runDemo}. */
 export interface DemoOptions {
@@ -32,8 +44,10 @@ export interface DemoOptions {
   outDir: string;
   /** Number of synthetic providers (default 30). */
   providerCount?: number;
-  /** Seed for lot design and providers (default 2019). */
+  /** Seed for lot design (default 2019). */
   seed?: number;
+  /** Seed for the synthetic providers (default 2019). */
+  providerSeed?: number;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
@@ -52,6 +66,15 @@ export interface DemoSummary {
   /** Pipeline steps not run (their engine is not available in this build). */
   missingSteps: string[];
   files: string[];
+}
+
+/** Reads postcode centroids `[lon, lat]` whose LSOA (by point in polygon) is in `lsoaIds`, in file order. */
+export async function readPostcodePoints(areaSet: string, lsoaIds: ReadonlySet<string>): Promise<{ postcode: string; lonLat: [number, number] }[]> {
+  const rows = await readCsv(
+    join(GEODATA, "postcode_centroids.csv"),
+    z.object({ area_set: z.string(), postcode: z.string(), lat: z.coerce.number(), lon: z.coerce.number(), lsoa11cd_pip: z.string().optional() }),
+  );
+  return rows.filter((r) => r.area_set === areaSet && r.lsoa11cd_pip !== undefined && lsoaIds.has(r.lsoa11cd_pip)).map((r) => ({ postcode: r.postcode, lonLat: [r.lon, r.lat] }));
 }
 
 /** Reads lsoa11_master.csv rows (as strings; blank cells absent) for the given area set. */
@@ -89,7 +112,8 @@ const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
  * ```
  */
 export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
-  const log = options.log ?? (() => {});
+  const t0 = Date.now();
+  const log = (line: string): void => options.log?.(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${line}`);
   const out = options.outDir;
   const files: string[] = [];
   const missingSteps: string[] = [];
@@ -119,7 +143,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
 
   const demandRows: CsvRow[] = lsoas.ids.map((id) => {
     const p = lsoas.features[lsoas.indexById.get(id)!]!.properties;
-    return { lsoa11cd: id, lsoa11nm: String(p.lsoa11nm), ccg19cd: String(p.ccg19cd), lad19cd: String(p.lad19cd), urban_rural: String(p.urban_rural), hours: demand.hours[id] ?? 0 };
+    return { area_id: id, hours: demand.hours[id] ?? 0, lsoa11nm: String(p.lsoa11nm), ccg19cd: String(p.ccg19cd), lad19cd: String(p.lad19cd), urban_rural: String(p.urban_rural) };
   });
   await writeCsv(join(out, "demand.csv"), demandRows);
   files.push("demand.csv");
@@ -146,18 +170,125 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     join(out, "lots.csv"),
     design.lots.map((l) => ({ lot_id: l.id, parent: l.parent ?? "", areas: l.areaIds.length, hours: l.hours })),
   );
-  await writeCsv(join(out, "lot-areas.csv"), lsoas.ids.map((id) => ({ area_id: id, lot_id: lotOfArea.get(id) ?? "" })));
+  await writeCsv(join(out, "lot-areas.csv"), lsoas.ids.map((id) => ({ area_id: id, lot_id: lotOfArea.get(id) ?? "", parent: String(lsoas.features[lsoas.indexById.get(id)!]!.properties.ccg19cd) })));
   files.push("lots.csv", "lot-areas.csv");
 
+  const evaluation = evaluateLots(design, areas, adjacency.neighbours, demand.hours);
+  await writeGeoJSON(join(out, "lots.geojson"), lotsToGeoJSON(design, lsoas, { evaluation: { lots: evaluation.lots.map((l) => ({ ...l })) } }));
+  files.push("lots.geojson");
+
+  // 4. Providers: SYNTHETIC, seeded, on real postcode centroids inside the county.
+  const postcodes = await readPostcodePoints("leicestershire", new Set(lsoas.ids));
+  const providers: Provider[] = generateProviders({ count: options.providerCount ?? 40, seed: options.providerSeed ?? 2019, points: postcodes.map((p) => p.lonLat) });
+  const postcodeAt = new Map(postcodes.map((p) => [`${p.lonLat[0]},${p.lonLat[1]}`, p.postcode]));
+  const baseOf = (p: Provider): string => postcodeAt.get(`${p.lonLat[0]},${p.lonLat[1]}`) ?? "";
+  log(`Providers: ${providers.length} synthetic, ${providers.reduce((s, p) => s + p.capacityHours, 0)} h/week capacity, on ${postcodes.length} candidate postcodes`);
+  await writeCsv(
+    join(out, "providers.csv"),
+    providers.map((p) => ({ provider_id: p.id, postcode: baseOf(p), lon: p.lonLat[0], lat: p.lonLat[1], capacity_hours: p.capacityHours, rate_per_hour: p.ratePerHour, ...p.staffMix })),
+  );
+  files.push("providers.csv");
+
+  // 5. Coverage by mode (straight-line times from each base to population-weighted LSOA centroids).
+  const pwc = Object.fromEntries(master.map((r) => [r.lsoa11cd!, [Number(r.pwc_lon), Number(r.pwc_lat)] as [number, number]]));
+  const travelAreas = areasFromBoundaries(lsoas, { points: pwc });
+  const coverage = computeCoverage({ providers, areas: travelAreas, travel: straightLineTravel(), thresholdMinutes: { ...THRESHOLDS } });
+  const reach = lotCoverage(design, coverage, demand.hours);
+  await writeCsv(
+    join(out, "coverage.csv"),
+    reach.map((r) => ({ provider_id: r.providerId, lot_id: r.lotId, share: r.share, non_driving_share: r.nonDrivingShare, drive: r.byMode.drive, walk: r.byMode.walk, cycle: r.byMode.cycle, transit: r.byMode.transit })),
+    { columns: ["provider_id", "lot_id", "share", "non_driving_share", "drive", "walk", "cycle", "transit"], decimals: 4 },
+  );
+  files.push("coverage.csv");
+  // Per area: how many providers reach it by car within the threshold (for the map's hatching).
+  const driveBit = 1 << coverage.modes.indexOf("drive");
+  const reachers = new Map<string, number>();
+  for (let p = 0; p < coverage.providerIds.length; p++) {
+    for (let k = coverage.offsets[p]!; k < coverage.offsets[p + 1]!; k++) {
+      if ((coverage.withinMask[k]! & driveBit) !== 0) {
+        const a = coverage.areaIds[coverage.areaIndex[k]!]!;
+        reachers.set(a, (reachers.get(a) ?? 0) + 1);
+      }
+    }
+  }
+  const resilientShare = Object.fromEntries(lsoas.ids.map((id) => [id, Math.min(reachers.get(id) ?? 0, 2) / 2]));
+  log(`Coverage: ${reach.length} provider × lot pairs within reach; ${lsoas.ids.filter((id) => (reachers.get(id) ?? 0) < 2).length} LSOAs reached by car by fewer than 2 providers in ${THRESHOLDS.drive} min`);
+
+  // 6. Allocation: lead, supplementary and contingency providers per lot; rural hours weighted 1.15.
+  const urbanOf = new Map(master.map((r) => [r.lsoa11cd!, r.urban_rural === "Urban"]));
+  const allocation: AllocationResult = await allocate(
+    {
+      lots: design.lots.map((l) => ({
+        id: l.id,
+        urbanHours: l.areaIds.reduce((s, a) => s + (urbanOf.get(a) === true ? (demand.hours[a] ?? 0) : 0), 0),
+        ruralHours: l.areaIds.reduce((s, a) => s + (urbanOf.get(a) === true ? 0 : (demand.hours[a] ?? 0)), 0),
+      })),
+      providers: providers.map((p) => ({ id: p.id, capacityHours: p.capacityHours, ratePerHour: p.ratePerHour })),
+      eligibility: reach.filter((r) => r.share > 0).map((r) => ({ lotId: r.lotId, providerId: r.providerId, share: r.share })),
+      policy: { urbanWeight: 1, ruralWeight: 1.15 },
+    },
+    { timeLimitSec: 20 },
+  );
+  const lotsWithLead = allocation.lots.filter((l) => l.lead !== null).length;
+  const lotsWithContingency = allocation.lots.filter((l) => l.contingency !== null).length;
+  log(`Allocation: ${allocation.status}, £${formatNumber(allocation.weeklyCost, 0)}/week, ${formatNumber(allocation.unmetHours, 1)} unmet h/week, ${lotsWithLead}/${allocation.lots.length} lots with a lead, ${lotsWithContingency} with a contingency`);
+  await writeCsv(
+    join(out, "allocation-lots.csv"),
+    allocation.lots.map((l) => ({
+      lot_id: l.lotId,
+      demand_hours: l.demandHours,
+      lead: l.lead,
+      lead_hours: l.leadHours,
+      supplementary: l.supplementary.map((s) => s.providerId).join(" "),
+      supplementary_hours: l.supplementary.reduce((s, x) => s + x.hours, 0),
+      contingency: l.contingency,
+      contingency_reserve_hours: l.contingencyReserveHours,
+      delivered_hours: l.deliveredHours,
+      unmet_hours: l.unmetHours,
+      unmet_reason: l.unmetReason,
+      weekly_cost: l.weeklyCost,
+    })),
+    { decimals: 2 },
+  );
+  await writeCsv(
+    join(out, "allocation-providers.csv"),
+    allocation.providers.map((p) => ({
+      provider_id: p.providerId,
+      capacity_hours: p.capacityHours,
+      hours: p.hours,
+      reserved_hours: p.reservedHours,
+      utilisation: p.utilisation,
+      lead_lots: p.leadLots.join(" "),
+      contingency_lots: p.contingencyLots.join(" "),
+      weekly_cost: p.weeklyCost,
+    })),
+    { decimals: 2 },
+  );
+  await writeCsv(
+    join(out, "allocation-hours.csv"),
+    allocation.lots.flatMap((l) => [
+      ...(l.lead === null ? [] : [{ lot_id: l.lotId, provider_id: l.lead, role: "lead", hours: l.leadHours }]),
+      ...l.supplementary.map((s) => ({ lot_id: l.lotId, provider_id: s.providerId, role: "supplementary", hours: s.hours })),
+      ...(l.contingency === null ? [] : [{ lot_id: l.lotId, provider_id: l.contingency, role: "contingency", hours: l.contingencyReserveHours }]),
+    ]),
+    { decimals: 2 },
+  );
+  files.push("allocation-lots.csv", "allocation-providers.csv", "allocation-hours.csv");
+
+  missingSteps.push("withdrawalSweep");
+
+  const leadProviders = Object.fromEntries(allocation.lots.filter((l) => l.lead !== null).map((l) => [l.lotId, l.lead!]));
   const svg = renderMap(lsoas, design, {
     title: "Leicestershire home care: 18 lots (demo)",
-    lotLegend: Object.fromEntries(design.lots.map((l) => [l.id, `${formatNumber(l.hours, 0)} h/wk, ${l.areaIds.length} LSOAs`])),
-    subtitle: `${lsoas.ids.length} LSOAs, ${formatNumber(TOTAL_HOURS, 0)} h/week; 8 lots in East Leicestershire & Rutland CCG, 10 in West Leicestershire CCG`,
+    lotLegend: Object.fromEntries(design.lots.map((l) => [l.id, `${formatNumber(l.hours, 0)} h/wk, lead ${leadProviders[l.id] ?? "none"}`])),
+    subtitle: `${lsoas.ids.length} LSOAs, ${formatNumber(TOTAL_HOURS, 0)} h/week; 8 lots in East Leicestershire & Rutland CCG, 10 in West Leicestershire CCG; synthetic providers`,
+    providers: providers.map((p) => ({ id: p.id, lonLat: p.lonLat })),
+    leadProviders,
+    coverage: resilientShare,
+    coverageLabel: `reached by < 2 providers in ${THRESHOLDS.drive} min drive`,
   });
   await writeFileAtomic(join(out, "map.svg"), svg);
   files.push("map.svg");
-
-  missingSteps.push("generateProviders", "coverage", "allocate", "withdrawalSweep");
 
   const report: ReportInput = {
     title: "Leicestershire home care: lots, providers and resilience (demo)",
@@ -166,10 +297,49 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       ["LSOAs", String(lsoas.ids.length)],
       ["Demand", `${demandStats.totalHours} h/week`],
       ["Lots", `${design.lots.length} (${design.status})`],
+      ["Providers", `${providers.length} synthetic, ${formatNumber(providers.reduce((s, p) => s + p.capacityHours, 0), 0)} h/week capacity`],
+      ["Allocation", `${allocation.status}, ${allocation.lots.filter((l) => l.lead !== null).length} lots with a lead`],
+      ["Weekly cost", `£${formatNumber(allocation.weeklyCost, 0)} (£${formatNumber(allocation.annualCost, 0)} a year)`],
+      ["Unmet hours", `${formatNumber(allocation.unmetHours, 1)} h/week`],
     ],
-    lots: design.lots.map((l) => ({ lotId: l.id, parent: l.parent, areaCount: l.areaIds.length, demandHours: l.hours })),
+    currency: "£",
+    lots: allocation.lots.map((l) => {
+      const lot = design.lots.find((d) => d.id === l.lotId)!;
+      const row: ReportLotRow = {
+        lotId: l.lotId,
+        areaCount: lot.areaIds.length,
+        demandHours: l.demandHours,
+        supplementaryProviderIds: l.supplementary.map((s) => s.providerId),
+        assignedHours: l.deliveredHours,
+        unmetHours: l.unmetHours,
+        weeklyCost: l.weeklyCost,
+      };
+      if (lot.parent !== undefined) row.parent = lot.parent;
+      if (l.lead !== null) row.leadProviderId = l.lead;
+      if (l.contingency !== null) row.contingencyProviderId = l.contingency;
+      return row;
+    }),
+    providers: allocation.providers.map((p) => {
+      const base = providers.find((x) => x.id === p.providerId)!;
+      const mix = base.staffMix;
+      return {
+        providerId: p.providerId,
+        base: baseOf(base),
+        mode: `drive ${Math.round(mix.drive * 100)}%`,
+        capacityHours: p.capacityHours,
+        assignedHours: p.hours,
+        leadLots: [...p.leadLots],
+        supplementaryLots: p.lots.filter((x) => x.role === "supplementary").map((x) => x.lotId),
+        contingencyLots: [...p.contingencyLots],
+      };
+    }),
     mapSvg: svg,
-    notes: missingSteps.length > 0 ? [`Steps not run in this build: ${missingSteps.join(", ")}.`] : [],
+    notes: [
+      "Providers are synthetic (seeded generator on real postcode centroids); no real care provider is represented.",
+      `Travel times are straight-line estimates; thresholds ${Object.entries(THRESHOLDS).map(([m, t]) => `${m} ${t} min`).join(", ")}.`,
+      ...allocation.warnings,
+      ...(missingSteps.length > 0 ? [`Steps not run in this build: ${missingSteps.join(", ")}.`] : []),
+    ],
   };
   const rendered = renderReport(report);
   await writeFileAtomic(join(out, "report.md"), rendered.markdown);
@@ -177,7 +347,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   files.push("report.md", "report.html");
 
   files.push("summary.json");
-  const summary: DemoSummary = { lsoas: lsoas.ids.length, lsoasByCcg, lsoasByLad, adjacency: adjacencyStats, demand: demandStats, lots: lotStats, missingSteps, files: [...files].sort(compareIds) };
+  const summary: DemoSummary = { lsoas: lsoas.ids.length, lsoasByCcg, lsoasByLad, adjacency: adjacencyStats, demand: demandStats, lots: lotStats, providers: providers.length, allocation: { status: allocation.status, weeklyCost: round(allocation.weeklyCost), unmetHours: round(allocation.unmetHours), lotsWithLead, lotsWithContingency }, missingSteps, files: [...files].sort(compareIds) };
   await writeFileAtomic(join(out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   void writeGeoJSON;
   return summary;

@@ -4,3 +4,5 @@ export { readCsv, writeCsv, formatCsv, formatCsvCell, parseCsvRows } from "./csv
 export type { CsvCell, CsvRow, WriteCsvOptions } from "./csv.js";
 export { workerSolver } from "./worker-solver.js";
 export type { NodeWorkerSolverOptions } from "./worker-solver.js";
+export { runCli, processIo } from "./cli.js";
+export type { CliIo } from "./cli-io.js";

@@ -32,7 +32,7 @@ describe("runDemo (Leicestershire)", () => {
     const text = await readFile(join(dirA, "demand.csv"), "utf8");
     const lines = text.trim().split("\n").slice(1);
     expect(lines.length).toBe(396);
-    const total = lines.reduce((s, l) => s + Number(l.split(",").at(-1)), 0);
+    const total = lines.reduce((s, l) => s + Number(l.split(",")[1]), 0);
     expect(total).toBe(20317);
     expect(summary.demand.totalHours).toBe(20317);
   });
