@@ -124,3 +124,4 @@ export type {
   WithdrawalOptions,
   GenerateAllocationOptions,
 } from "./schema/allocation.js";
+export { simulateWithdrawal, withdrawalSweep } from "./allocate/withdrawal.js";
