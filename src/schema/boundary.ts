@@ -69,7 +69,11 @@ export const NestAreasOptionsSchema = z
     property: z.string().min(1).optional(),
     /** An area whose largest overlap share is below this is reported as straddling. Default 0.99. */
     minShare: z.number().finite().gt(0, "must be > 0").max(1, "must be ≤ 1").default(0.99),
-    /** Sample points per small area used to estimate overlap shares. Default 400. */
+    /**
+     * Lattice points per small area used to screen for straddling (areas whose samples fall in more
+     * than one large area, or whose vertices leave their parent, get exact shares by polygon
+     * intersection). Default 400.
+     */
     samples: z.number().int().min(16, "must be ≥ 16").max(100_000, "must be ≤ 100000").default(400),
   })
   .strict();

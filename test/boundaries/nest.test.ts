@@ -59,6 +59,21 @@ describe("nestAreas", () => {
     }
   });
 
+  it("nestAreas(LADs, CCGs) finds the three split Leicestershire districts and Bradford, with exact shares equal to sums of LSOA areas", () => {
+    const r = nestAreas(lad, ccg);
+    expect(r.straddling.map((a) => a.id)).toEqual(["E07000129", "E07000130", "E07000131", "E08000032"]); // Blaby, Charnwood, Harborough, Bradford
+    for (const a of r.assignments) {
+      // Independent: the share of LAD a in CCG c = area of a's LSOAs whose lookup CCG is c / area of a's LSOAs.
+      const mine = lsoas.ids.map((id, i) => [id, i] as const).filter(([id]) => lookup.get(id)!.lad19cd === a.id);
+      const total = mine.reduce((sum, [, i]) => sum + lsoas.areasKm2[i]!, 0);
+      for (const s of a.shares) {
+        const inCcg = mine.filter(([id]) => lookup.get(id)!.ccg19cd === s.parent).reduce((sum, [, i]) => sum + lsoas.areasKm2[i]!, 0);
+        expect(s.share).toBeCloseTo(inCcg / total, 3);
+      }
+      expect(a.shares.reduce((sum, s) => sum + s.share, 0)).toBeCloseTo(1, 3);
+    }
+  });
+
   it("nestAreas(small, large) reports straddling, outside and mismatched areas with their shares", () => {
     // Large: L = [0, 0.2] × [52, 52.1], M = [0.2, 0.3]. Small: s1 inside L, s2 half in L and half in M,
     // s3 3/4 in M and 1/4 outside both, s4 far away.
