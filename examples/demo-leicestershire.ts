@@ -13,6 +13,7 @@ import type { Boundaries } from "../src/boundaries/types.js";
 import { estimateDemand } from "../src/demand/estimate-demand.js";
 import { allocate } from "../src/allocate/allocate.js";
 import type { AllocationResult } from "../src/allocate/types.js";
+import { withdrawalSweep } from "../src/allocate/withdrawal.js";
 import { areasFromBoundaries } from "../src/coverage/areas.js";
 import { computeCoverage } from "../src/coverage/coverage.js";
 import { lotCoverage } from "../src/coverage/lot-coverage.js";
@@ -28,7 +29,7 @@ import { compareIds } from "../src/internal/sort.js";
 import { readCsv, writeCsv, type CsvRow } from "../src/node/csv.js";
 import { readGeoJSON, writeFileAtomic, writeGeoJSON } from "../src/node/files.js";
 import { formatNumber, renderReport } from "../src/report/render-report.js";
-import type { ReportInput, ReportLotRow } from "../src/schema/report.js";
+import type { ReportInput, ReportLotRow, ReportWithdrawalRow } from "../src/schema/report.js";
 
 const GEODATA = new URL("../geodata/", import.meta.url).pathname;
 const COUNTY = "E10000018";
@@ -275,7 +276,31 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   );
   files.push("allocation-lots.csv", "allocation-providers.csv", "allocation-hours.csv");
 
-  missingSteps.push("withdrawalSweep");
+  // 7. N-1 withdrawal: each provider leaves in turn; its hours go to the others (contingency first).
+  const sweep = await withdrawalSweep(allocation, { timeLimitSec: 20 });
+  const withdrawal: ReportWithdrawalRow[] = sweep.map((w) => ({
+    providerId: w.providerId,
+    lostHours: w.lostHours,
+    reassignedHours: Math.max(0, w.lostHours - w.addedUnmetHours),
+    unmetHours: allocation.unmetHours + w.addedUnmetHours,
+    costChange: w.weeklyCostChange,
+    status: w.status,
+  }));
+  const worst = [...sweep].sort((a, b) => b.addedUnmetHours - a.addedUnmetHours || b.lostHours - a.lostHours || compareIds(a.providerId, b.providerId))[0];
+  log(`Withdrawal sweep: ${sweep.length} scenarios; worst ${worst?.providerId ?? "–"} leaves ${formatNumber(worst?.addedUnmetHours ?? 0, 1)} h/week unmet`);
+  await writeCsv(
+    join(out, "withdrawal.csv"),
+    sweep.map((w) => ({
+      provider_id: w.providerId,
+      status: w.status,
+      lost_hours: w.lostHours,
+      added_unmet_hours: w.addedUnmetHours,
+      weekly_cost_change: w.weeklyCostChange,
+      lots_affected: w.lotsAffected.join(" "),
+    })),
+    { decimals: 2 },
+  );
+  files.push("withdrawal.csv");
 
   const leadProviders = Object.fromEntries(allocation.lots.filter((l) => l.lead !== null).map((l) => [l.lotId, l.lead!]));
   const svg = renderMap(lsoas, design, {
@@ -333,6 +358,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
         contingencyLots: [...p.contingencyLots],
       };
     }),
+    withdrawal,
     mapSvg: svg,
     notes: [
       "Providers are synthetic (seeded generator on real postcode centroids); no real care provider is represented.",
@@ -347,7 +373,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   files.push("report.md", "report.html");
 
   files.push("summary.json");
-  const summary: DemoSummary = { lsoas: lsoas.ids.length, lsoasByCcg, lsoasByLad, adjacency: adjacencyStats, demand: demandStats, lots: lotStats, providers: providers.length, allocation: { status: allocation.status, weeklyCost: round(allocation.weeklyCost), unmetHours: round(allocation.unmetHours), lotsWithLead, lotsWithContingency }, missingSteps, files: [...files].sort(compareIds) };
+  const summary: DemoSummary = { lsoas: lsoas.ids.length, lsoasByCcg, lsoasByLad, adjacency: adjacencyStats, demand: demandStats, lots: lotStats, providers: providers.length, allocation: { status: allocation.status, weeklyCost: round(allocation.weeklyCost), unmetHours: round(allocation.unmetHours), lotsWithLead, lotsWithContingency },
+    withdrawal: { scenarios: sweep.length, worstProvider: worst?.providerId ?? "", worstAddedUnmetHours: round(worst?.addedUnmetHours ?? 0) },
+    missingSteps, files: [...files].sort(compareIds) };
   await writeFileAtomic(join(out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   void writeGeoJSON;
   return summary;
