@@ -155,6 +155,12 @@ function emptyModelResult(m: SparseModel, timeSec: number): SolveResult {
   return { status: "optimal", x: new Float64Array(0), objective: off, dualBound: off, gap: 0, stats: { solver: "highs", timeSec } };
 }
 
+/** Replaces −0 by 0 in place (HiGHS returns −0 for some zero values; printed output should not show it). */
+function clearNegativeZeros(a: Float64Array): Float64Array {
+  for (let i = 0; i < a.length; i++) if (a[i] === 0) a[i] = 0;
+  return a;
+}
+
 /** Runs one solve on a loaded runtime. Exported for the worker host. @internal */
 export function solveWithHighs(
   runtime: HighsRuntime,
@@ -288,7 +294,7 @@ export function solveWithHighs(
     const result: SolveResult = { status: mapped, x: new Float64Array(0), objective: Number.NaN, stats };
     if ((mapped === "optimal" || mapped === "timeLimit") && hasPrimal) {
       const sol = model.getSolution();
-      result.x = sol.colValue;
+      result.x = clearNegativeZeros(sol.colValue);
       result.objective = model.getObjectiveValue();
       if (isMip) {
         const bound = Number(model.info.get("mip_dual_bound"));
@@ -300,8 +306,8 @@ export function solveWithHighs(
         result.dualBound = result.objective;
         result.gap = 0;
         if (opts.wantDuals !== false && Number(model.info.get("dual_solution_status")) === 2) {
-          result.rowDuals = sol.rowDual;
-          result.colDuals = sol.colDual;
+          result.rowDuals = clearNegativeZeros(sol.rowDual);
+          result.colDuals = clearNegativeZeros(sol.colDual);
         }
       }
     } else if (mapped === "optimal") {

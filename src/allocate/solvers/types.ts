@@ -77,9 +77,12 @@ export interface SolveResult {
   dualBound?: number;
   /** Relative gap between objective and dualBound. */
   gap?: number;
-  /** Row duals (shadow prices), LPs only, when the backend provides them. */
+  /**
+   * Row duals (shadow prices), LPs only, when the backend provides them: the change of the optimal
+   * objective per unit increase of the row's binding bound, for min and max alike (HiGHS convention).
+   */
   rowDuals?: Float64Array;
-  /** Column reduced costs, LPs only, when the backend provides them. */
+  /** Column reduced costs, LPs only, when the backend provides them (same sign convention). */
   colDuals?: Float64Array;
   /** Backend name, wall time and free-form counters. */
   stats: { solver: string; timeSec: number; nodes?: number; message?: string };

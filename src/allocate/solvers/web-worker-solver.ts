@@ -36,13 +36,16 @@ type WorkerCtor = new (url: string, options?: { type?: "module" | "classic"; nam
  *   `workerUrl` is given on a platform without a global `Worker`.
  * @example
  * ```ts
+ * // solver.worker.ts in your app is one line: import "lotwise/solver-worker";
  * import { webWorkerSolver } from "lotwise";
+ * import highsWasmUrl from "highs/runtime?url"; // Vite; other bundlers have their own asset-URL syntax
  * const solver = webWorkerSolver({
- *   workerUrl: new URL("lotwise/solver-worker", import.meta.url),
- *   wasmUrl: new URL("highs/runtime", import.meta.url).href,
+ *   createWorker: () => new Worker(new URL("./solver.worker.ts", import.meta.url), { type: "module" }),
+ *   wasmUrl: highsWasmUrl,
  * });
  * void solver.warmUp(); // pay the wasm JIT while the user is still reading the page
- * // later: const result = await solver.solve(model, { signal: controller.signal });
+ * const controller = new AbortController(); // controller.abort() kills the worker mid-solve
+ * // const result = await solver.solve(model, { signal: controller.signal, onProgress: (p) => show(p.gap) });
  * ```
  */
 export function webWorkerSolver(options: WebWorkerSolverOptions): WorkerSolver {
