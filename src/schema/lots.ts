@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { TRAVEL_MODES, type TravelMatrix } from "../coverage/types.js";
+import { TRAVEL_MODES, type TravelMatrix, type TravelMode } from "../coverage/types.js";
+import type { LotBridge, LotPlan } from "../lots/types.js";
 
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
 
@@ -115,7 +116,10 @@ export const DesignLotsOptionsSchema = z
       ctx.addIssue({ code: "custom", message: "give exactly one of lotsPerParent, lotCount or hoursPerLot", path: [], input: o });
     }
   });
-export type DesignLotsOptions = z.input<typeof DesignLotsOptionsSchema>;
+export type DesignLotsOptions = Omit<z.input<typeof DesignLotsOptionsSchema>, "existingPlan" | "travelLimit"> & {
+  existingPlan?: LotPlan;
+  travelLimit?: { matrix: TravelMatrix; mode: TravelMode; maxMinutes: number };
+};
 
 /** Options for {@link evaluateLots}. */
 export const EvaluateLotsOptionsSchema = z
@@ -126,7 +130,7 @@ export const EvaluateLotsOptionsSchema = z
     bridges: z.array(LotBridgeSchema).optional(),
   })
   .strict();
-export type EvaluateLotsOptions = z.input<typeof EvaluateLotsOptionsSchema>;
+export type EvaluateLotsOptions = { travel?: TravelMatrix; bridges?: readonly LotBridge[] };
 
 /** Rows of area → lot, e.g. a council's current plan read from CSV. */
 export const LotPlanRowsSchema = z
@@ -147,4 +151,4 @@ export const LotsToGeoJSONOptionsSchema = z
     evaluation: z.object({ lots: z.array(z.object({ id: z.string() }).loose()) }).loose().optional(),
   })
   .strict();
-export type LotsToGeoJSONOptions = z.input<typeof LotsToGeoJSONOptionsSchema>;
+export type LotsToGeoJSONOptions = { evaluation?: { readonly lots: readonly { readonly id: string }[] } };

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { evaluateLots } from "../../src/lots/evaluate-lots.js";
+import { lotPlanFromRows } from "../../src/lots/lot-plan-from-rows.js";
+import { isLotwiseError } from "../../src/errors.js";
+import type { LotArea } from "../../src/lots/types.js";
+
+const R = 6371.0088;
+function km(p: readonly [number, number], q: readonly [number, number]): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((q[1] - p[1]) * rad) / 2) ** 2 + Math.cos(p[1] * rad) * Math.cos(q[1] * rad) * Math.sin(((q[0] - p[0]) * rad) / 2) ** 2;
+  return 2 * R * Math.asin(Math.sqrt(h));
+}
+
+const areas: LotArea[] = [
+  { id: "A", lonLat: [-1, 52.6], parent: "P", areaKm2: 1, population: 100, urban: true },
+  { id: "B", lonLat: [-0.99, 52.6], parent: "P", areaKm2: 1, population: 300, urban: false },
+  { id: "C", lonLat: [-0.98, 52.6], parent: "Q", areaKm2: 2, population: 500, urban: true },
+];
+const adjacency = { A: ["B"], B: ["A", "C"], C: ["B"] };
+const demand = { A: 10, B: 20, C: 30 };
+
+describe("evaluateLots", () => {
+  it("evaluateLots(plan, areas, adjacency, demand) measures hours, population, urban share and distance to the demand-weighted centre", () => {
+    const ev = evaluateLots({ lots: [{ id: "L2", areaIds: ["C"] }, { id: "L1", areaIds: ["A", "B"], parent: "P" }] }, areas, adjacency, demand);
+    expect(ev.lots.map((l) => l.id)).toEqual(["L1", "L2"]);
+    const l1 = ev.lots[0]!;
+    expect(l1.hours).toBe(30);
+    expect(l1.population).toBe(400);
+    expect(l1.urbanShare).toBeCloseTo(0.25, 12); // 100 urban of 400 people
+    expect(l1.areaKm2).toBe(2);
+    // centre: lon (−1·10 − 0.99·20)/30 = −0.99333…; distances weighted 10 and 20
+    const c: [number, number] = [(-1 * 10 - 0.99 * 20) / 30, 52.6];
+    const dA = km([-1, 52.6], c), dB = km([-0.99, 52.6], c);
+    expect(l1.meanDistanceKm).toBeCloseTo((10 * dA + 20 * dB) / 30, 6);
+    expect(l1.maxDistanceKm).toBeCloseTo(dA, 6);
+    expect(l1.compactness!).toBeCloseTo(((2 / 3) * Math.sqrt(2 / Math.PI)) / ((10 * dA + 20 * dB) / 30), 4);
+    expect(l1.pieces).toBe(1);
+    const l2 = ev.lots[1]!;
+    expect(l2.parent).toBe("Q"); // inferred from its areas
+    expect(l2.meanDistanceKm).toBe(0);
+    expect(ev.parents).toEqual([
+      { parent: "P", lots: 1, hours: 30, meanHours: 30, maxDeviation: 0 },
+      { parent: "Q", lots: 1, hours: 30, meanHours: 30, maxDeviation: 0 },
+    ]);
+    expect(ev.violations).toEqual([]);
+    expect(ev.summary).toMatchObject({ lotCount: 2, hours: 60, minHours: 30, maxHours: 30, contiguous: true, nested: true });
+  });
+
+  it("evaluateLots(..., { travel }) finds each lot's centre area and its mean and longest travel", () => {
+    // walk minutes by hand, row = origin: A→B 10, B→A 12, A→C 25, C→A 25, B→C 14, C→B 15
+    const ids = ["A", "B", "C"];
+    const walk = Float64Array.from([0, 10, 25, 12, 0, 14, 25, 15, 0]);
+    const ev = evaluateLots({ lots: [{ id: "L1", areaIds: ["A", "B"] }, { id: "L2", areaIds: ["C"] }] }, areas, adjacency, demand, {
+      travel: { originIds: ids, destinationIds: ids, modes: ["walk"], minutes: { walk } },
+    });
+    // from A: (10·0 + 20·10)/30 = 6.67; from B: (10·12 + 20·0)/30 = 4 → centre B
+    expect(ev.lots[0]!.travel.walk).toEqual({ centreId: "B", meanMinutes: 4, maxMinutes: 12 });
+    expect(ev.lots[1]!.travel.walk).toEqual({ centreId: "C", meanMinutes: 0, maxMinutes: 0 });
+  });
+
+  it("evaluateLots(lotPlanFromRows(rows), ...) reports a council plan's broken lots and unassigned areas", () => {
+    const line: LotArea[] = ["A", "B", "C", "D"].map((id, i) => ({ id, lonLat: [-1 + i * 0.01, 52.6], parent: i < 2 ? "P" : "Q" }));
+    const adj = { A: ["B"], B: ["A", "C"], C: ["B", "D"], D: ["C"] };
+    const plan = lotPlanFromRows([
+      { areaId: "A", lotId: "L1" },
+      { areaId: "C", lotId: "L1" },
+      { areaId: "B", lotId: "L2" },
+    ]);
+    const ev = evaluateLots(plan, line, adj, { A: 1, B: 1, C: 1, D: 1 });
+    expect(ev.violations.map((v) => [v.kind, v.lotId ?? v.areaId])).toEqual([
+      ["unassigned_area", "D"],
+      ["mixed_parents", "L1"],
+      ["not_contiguous", "L1"],
+    ]);
+    expect(ev.summary.contiguous).toBe(false);
+    expect(ev.summary.nested).toBe(false);
+  });
+
+  it("evaluateLots(...) reports an area put in two lots, and rejects an area it does not know", () => {
+    const ev = evaluateLots({ lots: [{ id: "L1", areaIds: ["A", "B"] }, { id: "L2", areaIds: ["B", "C"] }] }, areas, adjacency, demand);
+    expect(ev.violations.filter((v) => v.kind === "duplicate_area").map((v) => v.areaId)).toEqual(["B"]);
+    try {
+      evaluateLots({ lots: [{ id: "L1", areaIds: ["A", "B", "C", "Z"] }] }, areas, adjacency, demand);
+      expect.unreachable();
+    } catch (e) {
+      expect(isLotwiseError(e) && e.code).toBe("unknown_id");
+      expect((e as Error).message).toContain('plan.lots[0].areaIds[3]: "Z"');
+    }
+  });
+});
+
+describe("lotPlanFromRows", () => {
+  it("lotPlanFromRows(rows) groups areas by lot, sorted, turning numeric ids into strings", () => {
+    expect(lotPlanFromRows([{ areaId: "B", lotId: 2 }, { areaId: "A", lotId: 1, parent: "P" }, { areaId: "C", lotId: 1 }])).toEqual({
+      lots: [
+        { id: "1", areaIds: ["A", "C"], parent: "P" },
+        { id: "2", areaIds: ["B"] },
+      ],
+    });
+  });
+
+  it("lotPlanFromRows(rows) rejects an area listed twice and a lot with two parents", () => {
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return isLotwiseError(e) ? `${e.code}: ${e.message.split("\n")[0]}` : "other";
+      }
+      return "none";
+    };
+    expect(code(() => lotPlanFromRows([{ areaId: "A", lotId: "L1" }, { areaId: "A", lotId: "L2" }]))).toBe(
+      'duplicate_id: Invalid rows[1].areaId: "A". area listed twice: rows[0] puts it in lot L1',
+    );
+    expect(code(() => lotPlanFromRows([{ areaId: "A", lotId: "L1", parent: "P" }, { areaId: "B", lotId: "L1", parent: "Q" }]))).toBe(
+      'invalid_input: Invalid rows[1].parent: "Q". lot L1 has parent P in rows[0]',
+    );
+  });
+});
