@@ -38,7 +38,7 @@ export interface ComputeCoverageInput {
  *   staffMix: { drive: 0.8, walk: 0.2, cycle: 0, transit: 0 } }];
  * const areas = [{ id: "A", lonLat: [-1.13, 52.64] as [number, number], urbanRural: "urban" as const }];
  * const cov = computeCoverage({ providers, areas, travel: straightLineTravel(), thresholdMinutes: { drive: 20, walk: 20 } });
- * cov.withinMask[0]; // 0b11: both driving (3.6 min) and walking (17.4 min) are within 20
+ * cov.withinMask[0]; // 3 (bits drive, walk): driving 2.9 min and walking 17.4 min are both within 20
  * ```
  */
 export function computeCoverage(input: ComputeCoverageInput): Coverage {

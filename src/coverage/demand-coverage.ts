@@ -32,9 +32,14 @@ const GroupsSchema = z.record(z.string(), z.string().min(1)).optional();
  *   `unknown_id` for a demand or group id that is not a coverage area.
  * @example
  * ```ts
- * import { demandCoverage } from "lotwise";
- * // cov from computeCoverage(...) with areas A, B
- * demandCoverage(cov, { A: 10, B: 30 }); // [{ group: "all", mode: "drive", demandHours: 40, reachableHours: 10, share: 0.25 }, …]
+ * import { computeCoverage, demandCoverage, straightLineTravel } from "lotwise";
+ * const providers = [{ id: "P1", lonLat: [0, 0] as [number, number], capacityHours: 100, ratePerHour: 22,
+ *   staffMix: { drive: 1, walk: 0, cycle: 0, transit: 0 } }];
+ * const areas = [{ id: "A", lonLat: [0, 0.009] as [number, number], urbanRural: "urban" as const },  // 1 km: 2.6 min
+ *                { id: "B", lonLat: [0, 0.1] as [number, number], urbanRural: "urban" as const }];  // 11 km: 28.9 min
+ * const cov = computeCoverage({ providers, areas, travel: straightLineTravel(), thresholdMinutes: { drive: 20 } });
+ * demandCoverage(cov, { A: 10, B: 30 });
+ * // [{ group: "all", mode: "drive", demandHours: 40, reachableHours: 10, share: 0.25 }]
  * ```
  */
 export function demandCoverage(coverage: Coverage, demand: DemandHours, options: { groups?: Readonly<Record<Id, Id>> } = {}): DemandCoverageRow[] {

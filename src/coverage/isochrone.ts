@@ -42,10 +42,13 @@ const MinutesSchema = z.number().min(0, "must be ≥ 0").refine(Number.isFinite,
  * @throws {LotwiseError} `invalid_input` (unknown mode, negative minutes), `unknown_id` (a point id not a boundary).
  * @example
  * ```ts
- * import { isochrone, straightLineTravel } from "lotwise";
- * // b: boundaries from loadBoundaries(...)
- * const f = await isochrone({ id: "P1", lonLat: [-1.13, 52.63] }, "walk", 20, straightLineTravel(), b);
- * f.properties.areaIds; // the areas whose centroid is ≤ 20 min on foot
+ * import { isochrone, loadBoundaries, straightLineTravel } from "lotwise";
+ * const sq = (x: number) => ({ type: "Polygon", coordinates: [[[x, 0], [x + 0.01, 0], [x + 0.01, 0.01], [x, 0.01], [x, 0]]] });
+ * const b = loadBoundaries({ type: "FeatureCollection", features: ["A", "B", "C"].map((id, i) => (
+ *   { type: "Feature", properties: { code: id, urban_rural: "Urban" }, geometry: sq(i * 0.01) })) }, { idProperty: "code" });
+ * const f = await isochrone({ id: "P1", lonLat: [0.005, 0.005] }, "walk", 20, straightLineTravel(), b);
+ * f.properties.areaIds; // ["A", "B"]: B's centroid is 17.4 min away on foot, C's 34.7
+ * f.geometry?.type; // "Polygon" (A ∪ B)
  * ```
  */
 export async function isochrone(

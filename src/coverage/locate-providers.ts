@@ -29,11 +29,13 @@ const OptionsSchema = z.object({ urbanRuralProperty: z.string().min(1).default("
  * @throws {LotwiseError} `invalid_input` naming `providers[i].lonLat` when a base lies outside every area.
  * @example
  * ```ts
- * import { locateProviders } from "lotwise";
- * // b: Leicestershire LSOAs from loadBoundaries(...)
- * locateProviders([{ id: "P1", lonLat: [-1.1307, 52.6369], capacityHours: 500, ratePerHour: 22,
+ * import { loadBoundaries, locateProviders } from "lotwise";
+ * const sq = { type: "Polygon", coordinates: [[[-1.2, 52.6], [-1.1, 52.6], [-1.1, 52.7], [-1.2, 52.7], [-1.2, 52.6]]] };
+ * const b = loadBoundaries({ type: "FeatureCollection", features: [
+ *   { type: "Feature", properties: { code: "A", urban_rural: "Rural" }, geometry: sq } ] }, { idProperty: "code" });
+ * locateProviders([{ id: "P1", lonLat: [-1.15, 52.65], capacityHours: 500, ratePerHour: 22,
  *   staffMix: { drive: 1, walk: 0, cycle: 0, transit: 0 } }], b);
- * // [{ id: "P1", lonLat: [-1.1307, 52.6369], areaId: "E01013…", urbanRural: "urban" }]
+ * // [{ id: "P1", lonLat: [-1.15, 52.65], areaId: "A", urbanRural: "rural" }]
  * ```
  */
 export function locateProviders(providers: readonly Provider[], boundaries: Boundaries, options: { urbanRuralProperty?: string } = {}): LocatedProvider[] {

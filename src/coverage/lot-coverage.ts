@@ -41,10 +41,14 @@ export interface LotCoverageRow {
  *   two lots, a lot area with no demand, negative demand.
  * @example
  * ```ts
- * import { lotCoverage } from "lotwise";
- * // cov: provider P1 (80 % drivers, 20 % walkers) reaching A by car and on foot, B only by car
+ * import { computeCoverage, lotCoverage, straightLineTravel } from "lotwise";
+ * const providers = [{ id: "P1", lonLat: [0, 0] as [number, number], capacityHours: 100, ratePerHour: 22,
+ *   staffMix: { drive: 0.8, walk: 0.2, cycle: 0, transit: 0 } }];
+ * const areas = [{ id: "A", lonLat: [0, 0.009] as [number, number], urbanRural: "urban" as const },  // walk 15.6 min
+ *                { id: "B", lonLat: [0, 0.05] as [number, number], urbanRural: "urban" as const }];  // drive 14.5, walk 86.8
+ * const cov = computeCoverage({ providers, areas, travel: straightLineTravel(), thresholdMinutes: { drive: 20, walk: 20 } });
  * lotCoverage({ lots: [{ id: "L1", areaIds: ["A", "B"] }] }, cov, { A: 10, B: 30 });
- * // [{ providerId: "P1", lotId: "L1", share: 0.8 * 1 + 0.2 * 0.25, nonDrivingShare: 0.25, … }]
+ * // [{ providerId: "P1", lotId: "L1", share: 0.85, nonDrivingShare: 0.25, byMode: { drive: 1, walk: 0.25 }, lotDemandHours: 40 }]
  * ```
  */
 export function lotCoverage(lots: LotPlan, coverage: Coverage, demand: DemandHours): LotCoverageRow[] {

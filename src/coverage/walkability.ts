@@ -48,7 +48,8 @@ export interface LotWalkability {
  * const areas = [{ id: "A", lonLat: [0, 0] as [number, number] }, { id: "B", lonLat: [0, 0.01] as [number, number] }];
  * const m = straightLineTravel().matrix(areas, areas, ["walk", "cycle"]);
  * lotWalkability({ lots: [{ id: "L", areaIds: ["A", "B"] }] }, m, { A: 1, B: 1 });
- * // [{ lotId: "L", byMode: { walk: { meanMinutes: 17.4, p90Minutes: 17.4, within: true }, cycle: … }, nonDrivingOk: true }]
+ * // [{ lotId: "L", byMode: { walk: { meanMinutes: 17.4, p90Minutes: 17.4, within: true },
+ * //   cycle: { meanMinutes: 5.2, p90Minutes: 5.2, within: true } }, nonDrivingOk: true }]
  * ```
  */
 export function lotWalkability(lots: LotPlan, travel: TravelMatrix, demand: DemandHours, options: LotWalkabilityOptions = {}): LotWalkability[] {
