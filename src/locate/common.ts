@@ -78,3 +78,6 @@ export function coverSets(problem: LocationProblem, limit: number | undefined): 
 export function settings(o: { solver?: LocationSolveSettings["solver"]; timeLimitSec: number; relGap: number; tieBreak: boolean }): LocationSolveSettings {
   return { solver: o.solver, timeLimitSec: o.timeLimitSec, relGap: o.relGap, tieBreak: o.tieBreak };
 }
+
+/** Milliseconds from a monotonic clock when the platform has one. @internal */
+export const nowMs = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();

@@ -17,6 +17,8 @@
  * Ties are broken by a second, lexicographic solve (see solve-location.ts).
  */
 import { parseInput } from "../errors.js";
+import { nowMs } from "./common.js";
+import { medianHeuristic } from "./median-heuristic.js";
 import { PMedianOptionsSchema } from "../schema/locate.js";
 import type { PMedianOptions } from "../schema/locate.js";
 import { capacityVector, checkCapacity, checkP, requiredIndices, settings, sumLargest } from "./common.js";
@@ -25,7 +27,7 @@ import { checkProblem } from "./problem.js";
 import { assembleResult, nearestOpen } from "./result.js";
 import type { ShareEntry } from "./result.js";
 import { openSites, solveLocation } from "./solve-location.js";
-import type { BuiltLocationModel } from "./solve-location.js";
+import type { BuiltLocationModel, LocationSolveOutcome } from "./solve-location.js";
 import type { LocationProblem, LocationResult } from "./types.js";
 
 /**
@@ -70,46 +72,101 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
     checkCapacity(demand, sumLargest(caps, o.p), `the capacity of the ${o.p} largest sites`);
   }
   const req = new Set(required);
-  const b = new ModelBuilder();
-  const siteCols = new Int32Array(m);
-  for (let j = 0; j < m; j++) siteCols[j] = b.addCol(0, req.has(j) ? 1 : 0, 1, true);
-  const assign: { i: number; j: number; col: number }[] = [];
-  const perSite: { col: number; w: number }[][] = Array.from({ length: m }, () => []);
-  const integerX = caps !== undefined && o.singleSource;
-  for (const i of active) {
-    const w = problem.weights[i]!;
-    const cols: number[] = [];
-    for (let j = 0; j < m; j++) {
-      const d = problem.cost[i * m + j]!;
-      if (!Number.isFinite(d)) continue;
-      const col = b.addCol(w * d, 0, 1, integerX);
-      cols.push(col);
-      assign.push({ i, j, col });
-      perSite[j]!.push({ col, w });
-      b.addRow([col, siteCols[j]!], [1, -1], -Infinity, 0);
-    }
-    b.addRow(cols, cols.map(() => 1), 1, 1);
-  }
-  b.addRow([...siteCols], [...siteCols].map(() => 1), o.p, o.p);
-  if (caps !== undefined)
-    perSite.forEach((list, j) => b.addRow([...list.map((e) => e.col), siteCols[j]!], [...list.map((e) => e.w), -caps[j]!], -Infinity, 0));
-
-  const model = b.build("min");
-  const evaluate =
-    caps === undefined
-      ? (x: Float64Array): number => {
-          const open: number[] = [];
-          siteCols.forEach((c, j) => x[c]! > 0.5 && open.push(j));
-          let s = 0;
-          for (const i of active) {
-            const j = nearestOpen(problem, i, open);
-            s += j < 0 ? Infinity : problem.weights[i]! * problem.cost[i * m + j]!;
+  const build = (near: Int32Array | undefined): { built: BuiltLocationModel; assign: { i: number; j: number; col: number }[] } => {
+    const b = new ModelBuilder();
+    const siteCols = new Int32Array(m);
+    for (let j = 0; j < m; j++) siteCols[j] = b.addCol(0, req.has(j) ? 1 : 0, 1, true);
+    const assign: { i: number; j: number; col: number }[] = [];
+    const perSite: { col: number; w: number }[][] = Array.from({ length: m }, () => []);
+    const integerX = caps !== undefined && o.singleSource;
+    active.forEach((i, a) => {
+      const w = problem.weights[i]!;
+      const order = sorted[a]!;
+      const k = near === undefined ? order.length : near[a]!;
+      const cols: number[] = [];
+      for (let r = 0; r < k; r++) {
+        const j = order[r]!;
+        const col = b.addCol(w * problem.cost[i * m + j]!, 0, 1, integerX);
+        cols.push(col);
+        assign.push({ i, j, col });
+        perSite[j]!.push({ col, w });
+        b.addRow([col, siteCols[j]!], [1, -1], -Infinity, 0);
+      }
+      // Beyond the k nearest sites: one "farther" column priced at the (k+1)-th nearest cost, a lower bound.
+      if (k < order.length) cols.push(b.addCol(w * problem.cost[i * m + order[k]!]!, 0, 1, false));
+      b.addRow(cols, cols.map(() => 1), 1, 1);
+    });
+    b.addRow([...siteCols], [...siteCols].map(() => 1), o.p, o.p);
+    if (caps !== undefined)
+      perSite.forEach((list, j) => b.addRow([...list.map((e) => e.col), siteCols[j]!], [...list.map((e) => e.w), -caps[j]!], -Infinity, 0));
+    const model = b.build("min");
+    const evaluate =
+      caps === undefined
+        ? (x: Float64Array): number => {
+            const open: number[] = [];
+            siteCols.forEach((c, j) => x[c]! > 0.5 && open.push(j));
+            let sum = 0;
+            for (const i of active) {
+              const j = nearestOpen(problem, i, open);
+              sum += j < 0 ? Infinity : problem.weights[i]! * problem.cost[i * m + j]!;
+            }
+            return sum;
           }
-          return s;
-        }
-      : (x: Float64Array): number => assign.reduce((s, e) => s + model.cost[e.col]! * x[e.col]!, 0);
-  const built: BuiltLocationModel = { model, siteCols, evaluate };
-  const outcome = await solveLocation(built, settings(o));
+        : (x: Float64Array): number => assign.reduce((sum, e) => sum + model.cost[e.col]! * x[e.col]!, 0);
+    return { built: { model, siteCols, evaluate }, assign };
+  };
+
+  // Finite-cost sites of each active point, nearest first (ties by id).
+  const sorted = active.map((i) => {
+    const js: number[] = [];
+    for (let j = 0; j < m; j++) if (Number.isFinite(problem.cost[i * m + j]!)) js.push(j);
+    return js.sort((a, c) => problem.cost[i * m + a]! - problem.cost[i * m + c]! || a - c);
+  });
+  const base = settings(o);
+  let outcome: LocationSolveOutcome;
+  let built: BuiltLocationModel;
+  let assign: { i: number; j: number; col: number }[];
+  if (caps !== undefined) {
+    ({ built, assign } = build(undefined));
+    outcome = await solveLocation(built, base);
+  } else {
+    // Exact candidate reduction: with p sites open and at most m − p closed, a point's nearest open site is among
+    // its m − p + 1 nearest. Each point starts with the sites up to twice the rank (plus 4) of its nearest site in
+    // a heuristic plan, and the set doubles wherever an answer used the "farther" column.
+    const cap = sorted.map((order) => Math.min(order.length, m - o.p + 1));
+    const work = o.p * o.p * m * active.length;
+    const guess = new Set(medianHeuristic(problem, active, o.p, required, Math.max(0, Math.min(3, Math.floor(3e7 / Math.max(1, work))))));
+    const near = Int32Array.from(cap, (c, a) => {
+      const r = sorted[a]!.findIndex((j) => guess.has(j)) + 1;
+      return Math.min(c, r <= 0 ? c : 2 * r + 4);
+    });
+    const t0 = nowMs();
+    let spent = 0;
+    for (;;) {
+      ({ built, assign } = build(near));
+      const siteCols = built.siteCols;
+      const wide = (x: Float64Array): number[] => {
+        const out: number[] = [];
+        sorted.forEach((order, a) => {
+          if (near[a]! >= order.length) return;
+          let r = 0;
+          while (r < near[a]! && !(x[siteCols[order[r]!]!]! > 0.5)) r++;
+          if (r === near[a]!) out.push(a);
+        });
+        return out;
+      };
+      const remaining = base.timeLimitSec - (nowMs() - t0) / 1000;
+      outcome = await solveLocation(built, { ...base, timeLimitSec: Math.max(0.1, remaining), lpFirst: true }, (x) => wide(x).length === 0);
+      spent = (nowMs() - t0) / 1000;
+      if (outcome.rejected !== true) break;
+      for (const a of wide(outcome.x!)) near[a] = Math.min(cap[a]!, near[a]! * 2);
+      if (spent >= base.timeLimitSec) {
+        outcome = { ...outcome, status: "timeLimit", gap: Number.NaN, x: null, message: "time ran out while widening candidate sets" };
+        break;
+      }
+    }
+    outcome = { ...outcome, timeSec: spent };
+  }
   const shares: ShareEntry[] | undefined =
     caps === undefined || outcome.x === null ? undefined : assign.map((e) => ({ i: e.i, j: e.j, share: outcome.x![e.col]! }));
   return assembleResult({

@@ -11,7 +11,7 @@
  * the primary value recomputed from its sites is no worse; otherwise the first answer stands
  * (`stats.tieBreak = "failed"`).
  */
-import type { SolveResult, SolveStatus, Solver, SparseModel } from "../allocate/solvers/types.js";
+import type { SolveOptions, SolveResult, SolveStatus, Solver, SparseModel } from "../allocate/solvers/types.js";
 import { withExtraRow } from "./model-builder.js";
 
 /** A built location model: the MILP, the y column of each site, and how to score an answer. @internal */
@@ -29,6 +29,11 @@ export interface LocationSolveSettings {
   readonly timeLimitSec: number;
   readonly relGap: number;
   readonly tieBreak: boolean;
+  /**
+   * Solve the LP relaxation first and stop there when it is integral (then it is a proven MIP optimum with
+   * gap 0); otherwise run the MIP. Pays off for formulations whose LP is usually integral (p-median).
+   */
+  readonly lpFirst?: boolean;
 }
 
 /** What the shared solve step returns. @internal */
@@ -41,6 +46,8 @@ export interface LocationSolveOutcome {
   readonly timeSec: number;
   readonly tieBreak: "applied" | "skipped" | "failed";
   readonly message?: string;
+  /** True when `accept` rejected the primary answer (the caller refines the model and solves again). */
+  readonly rejected?: boolean;
 }
 
 const nowMs = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
@@ -50,23 +57,45 @@ async function defaultSolver(): Promise<Solver> {
   return highsSolver();
 }
 
+function integral(x: Float64Array, integrality: Uint8Array): boolean {
+  for (let j = 0; j < x.length; j++) if (integrality[j] === 1 && Math.abs(x[j]! - Math.round(x[j]!)) > 1e-7) return false;
+  return true;
+}
+
+async function solveOnce(solver: Solver, model: SparseModel, o: SolveOptions, lpFirst: boolean, elapsed: () => number): Promise<SolveResult> {
+  const limit = o.timeLimitSec ?? 30;
+  if (lpFirst) {
+    const lp = await solver.solve({ ...model, integrality: new Uint8Array(model.numCols) }, { timeLimitSec: limit, relGap: 0, wantDuals: false });
+    if (lp.status === "optimal" && lp.x.length === model.numCols && integral(lp.x, model.integrality)) {
+      const x = Float64Array.from(lp.x, (v, j) => (model.integrality[j] === 1 ? Math.round(v) : v));
+      return { ...lp, x, dualBound: lp.objective, gap: 0, stats: { ...lp.stats, message: "LP relaxation was integral" } };
+    }
+  }
+  return solver.solve(model, { ...o, timeLimitSec: Math.max(0.1, limit - elapsed()) });
+}
+
 function usable(r: SolveResult, numCols: number): boolean {
   return (r.status === "optimal" || r.status === "feasible" || r.status === "timeLimit") && r.x.length === numCols && r.x.every(Number.isFinite);
 }
 
-/** Runs the primary solve and the tie-break solve. @internal */
-export async function solveLocation(built: BuiltLocationModel, s: LocationSolveSettings): Promise<LocationSolveOutcome> {
+/**
+ * Runs the primary solve and the tie-break solve. `accept`, when given, must hold for an answer to be used:
+ * a primary answer it rejects is returned with `rejected: true` (no tie-break); a tie-break answer it rejects is
+ * dropped in favour of the primary one. @internal
+ */
+export async function solveLocation(built: BuiltLocationModel, s: LocationSolveSettings, accept?: (x: Float64Array) => boolean): Promise<LocationSolveOutcome> {
   const solver = s.solver ?? (await defaultSolver());
   const t0 = nowMs();
   const { model } = built;
-  const first = await solver.solve(model, { timeLimitSec: s.timeLimitSec, relGap: s.relGap });
   const elapsed = (): number => (nowMs() - t0) / 1000;
+  const first = await solveOnce(solver, model, { timeLimitSec: s.timeLimitSec, relGap: s.relGap }, s.lpFirst === true, elapsed);
   const gap = first.status === "optimal" && s.relGap === 0 ? 0 : (first.gap ?? Number.NaN);
   if (!usable(first, model.numCols)) {
     const out: LocationSolveOutcome = { status: first.status === "timeLimit" ? "timeLimit" : first.status, gap: Number.NaN, x: null, solverId: solver.id, timeSec: elapsed(), tieBreak: "skipped" };
     return first.stats.message === undefined ? out : { ...out, message: first.stats.message };
   }
   const base = { status: first.status, gap, solverId: solver.id };
+  if (accept !== undefined && !accept(first.x)) return { ...base, x: first.x, timeSec: elapsed(), tieBreak: "skipped", rejected: true };
   const remaining = s.timeLimitSec - elapsed();
   if (!s.tieBreak || first.status !== "optimal" || remaining < 0.05) return { ...base, x: first.x, timeSec: elapsed(), tieBreak: "skipped" };
 
@@ -77,14 +106,18 @@ export async function solveLocation(built: BuiltLocationModel, s: LocationSolveS
   const constrained = withExtraRow(model, model.cost, model.sense === "max" ? raw - tol : -Infinity, model.sense === "max" ? Infinity : raw + tol);
   const rankCost = new Float64Array(model.numCols);
   built.siteCols.forEach((col, j) => (rankCost[col] = j + 1));
-  const second = await solver.solve(
+  const t1 = nowMs();
+  const second = await solveOnce(
+    solver,
     { ...constrained, sense: "min", cost: rankCost, offset: 0 },
     solver.capabilities.warmStart ? { timeLimitSec: remaining, relGap: 0, warmStart: first.x } : { timeLimitSec: remaining, relGap: 0 },
+    s.lpFirst === true,
+    () => (nowMs() - t1) / 1000,
   );
   if (usable(second, model.numCols)) {
     const v = built.evaluate(second.x);
     const noWorse = model.sense === "max" ? v >= primary - 1e-9 * Math.max(1, Math.abs(primary)) : v <= primary + 1e-9 * Math.max(1, Math.abs(primary));
-    if (noWorse) return { ...base, x: second.x, timeSec: elapsed(), tieBreak: "applied" };
+    if (noWorse && (accept === undefined || accept(second.x))) return { ...base, x: second.x, timeSec: elapsed(), tieBreak: "applied" };
   }
   return { ...base, x: first.x, timeSec: elapsed(), tieBreak: "failed", message: `tie-break solve ended ${second.status}` };
 }

@@ -125,3 +125,14 @@ export const LocationProblemSchema = z
     if (p.weights.length !== p.demandIds.length)
       ctx.addIssue({ code: "custom", path: ["weights"], message: `expected length ${p.demandIds.length}, got ${p.weights.length}` });
   });
+
+/** Options for {@link locationProblemFromCoverage}. */
+export const LocationFromCoverageOptionsSchema = z
+  .object({
+    /** Which travel mode's minutes to use as the cost. */
+    mode: z.enum(TRAVEL_MODES as [string, ...string[]]),
+    /** Demand weight per area (e.g. weekly care hours). Every area needs an entry. Default 1 each. */
+    demand: z.record(IdSchema, NonNegative).optional(),
+  })
+  .strict();
+export type LocationFromCoverageOptions = z.input<typeof LocationFromCoverageOptionsSchema>;
