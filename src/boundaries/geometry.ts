@@ -158,9 +158,12 @@ export function pointInPackedAll(g: PackedGeometry, px: number, py: number): 0 |
 function crossing(xi: number, yi: number, xj: number, yj: number, px: number, py: number): 0 | 1 | 2 {
   if (yi > py !== yj > py) {
     // Edge straddles the horizontal line through p (half-open in y, so a vertex is counted once).
-    const cross = (xj - xi) * (py - yi) - (px - xi) * (yj - yi);
+    // The cross product is taken from the lower end upward, so the two polygons sharing an edge (which
+    // run it in opposite directions) compute the identical float: a point is on both or neither, and
+    // otherwise on the inside of exactly one. For an upward edge, p is left of it iff cross > 0.
+    const cross = yi < yj ? (xj - xi) * (py - yi) - (px - xi) * (yj - yi) : (xi - xj) * (py - yj) - (px - xj) * (yi - yj);
     if (cross === 0) return 2;
-    return cross > 0 === yj > yi ? 1 : 0;
+    return cross > 0 ? 1 : 0;
   }
   if (yi === py) {
     if (yj === py) return (px >= xi && px <= xj) || (px >= xj && px <= xi) ? 2 : 0; // horizontal edge on the line

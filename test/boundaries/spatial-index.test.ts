@@ -61,6 +61,23 @@ describe("indexBoundaries", () => {
     expect(gap.locate([h * 0.9, 52.005], { toleranceMetres: 1 })).toBe("B");
   });
 
+  it("locate(p) puts a point 1e-23 off a shared edge in exactly one of the two polygons, whichever direction each runs the edge", () => {
+    // Found by search: for this edge, (xj-xi)(py-yi) - (px-xi)(yj-yi) is 1.65e-23 from i but exactly 0 from
+    // j. A test that took the cross product in each polygon's own direction would call p "on the edge"
+    // for one polygon and decide the other by parity, so p could land in both or (with other values) neither.
+    const i = [-1.230961, 52.861741], j = [-1.23168, 52.862273];
+    const p: LonLat = [-1.2310123159271387, 52.86177896950381];
+    const west = [-1.2335, 52.8618], east = [-1.2295, 52.8622];
+    for (const [wRing, eRing] of [
+      [[i, j, west, i], [j, i, east, j]],
+      [[j, i, west, j], [i, j, east, i]],
+    ]) {
+      const W = indexBoundaries(loadBoundaries(collection([["W", { type: "Polygon", coordinates: [wRing] }]])));
+      const E = indexBoundaries(loadBoundaries(collection([["E", { type: "Polygon", coordinates: [eRing] }]])));
+      expect([W.locate(p), E.locate(p)]).toEqual(["W", null]); // left of the upward edge i→j: west side
+    }
+  });
+
   it("locate(p) handles holes, islands in holes and MultiPolygon parts", () => {
     const withHole = {
       type: "Polygon",
@@ -71,6 +88,52 @@ describe("indexBoundaries", () => {
     expect(index.locateMany([[2, 2], [5, 5], [4.2, 4.2], [20.5, 20.5], [30.5, 30.5], [25, 25], [4, 5]])).toEqual(
       ["A", "B", null, "C", "C", null, "A"], // [4, 5] is on A's hole edge: on A's boundary
     );
+  });
+
+  it("locate(p) on 2,000 points of shared LSOA edges: each lies in both polygons only when exactly on the edge, else in exactly one, and the smallest containing id is returned", () => {
+    const b = leicestershire();
+    const index = indexBoundaries(b);
+    // Points along segments that two LSOAs both have (same two vertices), at seeded fractions: in
+    // floating point most are a hair to one side, some exactly on the line.
+    const owners = new Map<string, number[]>();
+    const segs = new Map<string, number[]>();
+    b.features.forEach((f, i) => {
+      const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const poly of polys) {
+        for (const ring of poly) {
+          for (let k = 0; k + 1 < ring.length; k++) {
+            const s = [ring[k]![0]!, ring[k]![1]!, ring[k + 1]![0]!, ring[k + 1]![1]!];
+            const key = s[0]! < s[2]! || (s[0] === s[2] && s[1]! < s[3]!) ? s.join(",") : [s[2], s[3], s[0], s[1]].join(",");
+            owners.set(key, [...(owners.get(key) ?? []), i]);
+            segs.set(key, s);
+          }
+        }
+      }
+    });
+    const shared = [...owners].filter(([, o]) => o.length === 2);
+    const rand = mulberry32(3);
+    let onBoth = 0;
+    const single = new Map<number, ReturnType<typeof indexBoundaries>>();
+    const alone = (i: number) => {
+      if (!single.has(i)) single.set(i, indexBoundaries(loadBoundaries(collection([[b.ids[i]!, b.features[i]!.geometry]]))));
+      return single.get(i)!;
+    };
+    for (let n = 0; n < 2000; n++) {
+      const [key, [i, j]] = shared[Math.floor(rand() * shared.length)]! as [string, [number, number]];
+      const [x1, y1, x2, y2] = segs.get(key)!;
+      const t = rand();
+      const p: LonLat = [x1! + t * (x2! - x1!), y1! + t * (y2! - y1!)];
+      const inI = alone(i).locate(p) !== null;
+      const inJ = alone(j).locate(p) !== null;
+      expect(inI || inJ).toBe(true);
+      if (inI && inJ) {
+        onBoth++;
+        expect(index.distanceToEdgeMetres(p, b.ids[i]!)).toBe(0);
+        expect(index.distanceToEdgeMetres(p, b.ids[j]!)).toBe(0);
+      }
+      expect(index.locate(p)).toBe(inI ? b.ids[i] : b.ids[j]); // i < j: the smallest containing id
+    }
+    expect(onBoth).toBeGreaterThan(0);
   });
 
   it("locateMany(points) matches a brute-force @turf/boolean-point-in-polygon loop over every LSOA on 3,000 seeded random points", () => {
