@@ -189,8 +189,9 @@ export function networkTravel(roads: unknown, options: NetworkTravelOptions = {}
 
   const tree = new RBush<NodeItem>();
   tree.load(xs.map((x, i) => ({ minX: x, minY: ys[i]!, maxX: x, maxY: ys[i]!, i })));
-  const heap = new MinHeap(1024);
+  const heap = new MinHeap(2 * nEdges + 16);
   const dist = new Float64Array(nNodes).fill(Infinity);
+  const touched = new Int32Array(nNodes);
 
   const snap = (p: TravelPoint, g: ModeGraph): { node: number; metres: number } => {
     const [px, py] = p.lonLat;
@@ -262,7 +263,7 @@ export function networkTravel(roads: unknown, options: NetworkTravelOptions = {}
             continue;
           }
           const start = (60 * o.snapMetres) / 1000 / kmh;
-          const touched = dijkstra(g, heap, dist, [o.node], [start], limit, isTarget, targetCount);
+          const nTouched = dijkstra(g, heap, dist, touched, [o.node], [start], limit, isTarget, targetCount);
           const row = i * nD;
           for (let j = 0; j < nD; j++) {
             const dn = dNodes[j]!;
@@ -279,7 +280,7 @@ export function networkTravel(roads: unknown, options: NetworkTravelOptions = {}
             if (t <= limit) out[row + j] = t + wait;
             else cut++;
           }
-          for (let k = 0; k < touched.length; k++) dist[touched[k]!] = Infinity;
+          for (let k = 0; k < nTouched; k++) dist[touched[k]!] = Infinity;
         }
         beyond[m] = cut;
       }
@@ -345,26 +346,29 @@ function buildModeGraph(
 
 /**
  * Multi-source Dijkstra: each source node starts at its own time. Writes settled times into `dist`
- * (which must be all `Infinity` on entry) and returns the nodes touched so the caller can reset them.
- * Stops when the heap top exceeds `limit` or all `targetCount` target nodes are settled.
+ * (which must be all `Infinity` on entry) and returns how many nodes it touched, listed in `touched`,
+ * so the caller can reset them. Stops when the heap top exceeds `limit` or all `targetCount` target
+ * nodes are settled. The binary heap lives in `heap` (keys and values; lazy deletion, so it needs room
+ * for every relaxation: 2·edges + sources).
  * @internal
  */
 export function dijkstra(
   g: { offsets: Int32Array; targets: Int32Array; weights: Float64Array },
   heap: MinHeap,
   dist: Float64Array,
+  touched: Int32Array,
   sources: readonly number[],
   startMinutes: readonly number[],
   limit: number,
   isTarget: Uint8Array,
   targetCount: number,
-): number[] {
-  const touched: number[] = [];
+): number {
+  let nTouched = 0;
   heap.clear();
   sources.forEach((s, k) => {
     const t = startMinutes[k]!;
     if (t < dist[s]!) {
-      if (dist[s] === Infinity) touched.push(s);
+      if (dist[s] === Infinity) touched[nTouched++] = s;
       dist[s] = t;
       heap.push(t, s);
     }
@@ -381,12 +385,11 @@ export function dijkstra(
       const v = targets[k]!;
       const t = key + weights[k]!;
       if (t < dist[v]!) {
-        if (dist[v] === Infinity) touched.push(v);
+        if (dist[v] === Infinity) touched[nTouched++] = v;
         dist[v] = t;
         heap.push(t, v);
       }
     }
   }
-  return touched;
+  return nTouched;
 }
-
