@@ -51,7 +51,9 @@ export const BoundaryAdjacencyOptionsSchema = z
     /**
      * Snapping tolerance in metres: two edges are shared where they run within this distance of each
      * other, and a rook neighbour must share more than this length of boundary. The data is rounded
-     * to 6 dp (≤ 0.06 m), so the default 0.5 m absorbs rounding but not real gaps.
+     * to 6 dp (≤ 0.06 m), so the default 0.5 m absorbs rounding but not real gaps. On the 611
+     * Leicestershire LSOAs any value from 0.05 m to 1 m gives the same 1,744 rook pairs; 0 (exact
+     * collinearity in floating point) finds only 1,657.
      */
     toleranceMetres: z.number().finite().min(0, "must be ≥ 0").max(1000, "must be ≤ 1000").default(0.5),
   })
