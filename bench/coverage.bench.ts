@@ -77,6 +77,7 @@ const pcMatrix = timeCpu(() => src.matrix(providers, points, ["drive", "walk", "
 const pcCov = timeCpu(() => computeCoverage({ providers, areas: points, travel: pcMatrix.value, thresholdMinutes: 20 }));
 const pairs = points.length * providers.length;
 
+// On a shared, loaded machine wall time overstates the work; process CPU time is reported beside it.
 const results = [
   {
     name: "straight-line matrix",
@@ -85,6 +86,7 @@ const results = [
     cpuMs: Number(sl.cpuMs.toFixed(2)),
     target: "< 50 ms",
     met: slMs < 50,
+    metByCpuTime: sl.cpuMs < 50,
     note: "median of 15 runs after a warm-up; includes validating the 1,021 points",
   },
   {
@@ -96,6 +98,7 @@ const results = [
     cpuMsPerOrigin: Number((netRun.cpuMs / origins.length).toFixed(2)),
     target: "< 20 ms per origin",
     met: netRun.ms / origins.length < 20,
+    metByCpuTime: netRun.cpuMs / origins.length < 20,
     withMaxMinutes10: { msPerOrigin: Number((capRun.ms / origins.length).toFixed(2)), cpuMsPerOrigin: Number((capRun.cpuMs / origins.length).toFixed(2)) },
   },
   {
