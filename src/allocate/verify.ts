@@ -8,7 +8,8 @@
  * - integrality: |x_j − round(x_j)| ≤ 1e-5 for integer columns;
  * - objective: c·x + offset, which replaces whatever the backend reported.
  *
- * `solveVerified` applies the checks to a result: an `optimal`/`feasible` answer that fails becomes
+ * `solveVerified` applies the checks to a result: integer columns of a passing answer are snapped to
+ * their integers (kept only if the snapped point passes too); an `optimal`/`feasible` answer that fails becomes
  * `error`, a failing `timeLimit` incumbent is dropped (status stays `timeLimit`, no `x`), each with a
  * message that quotes the worst violation. A wrong plan is never passed on silently.
  */
@@ -123,7 +124,19 @@ export function applyVerification(model: SparseModel, result: SolveResult, tol: 
     // infeasible / unbounded / error / timeLimit without incumbent: nothing to check, no x to pass on.
     return { ...result, x: new Float64Array(0), objective: Number.NaN };
   }
-  const report = verifySolution(model, result, tol);
+  let report = verifySolution(model, result, tol);
+  if (report.ok && report.maxIntegralityViolation > 0) {
+    // Snap integer columns to their integers (they are within the integrality tolerance) so callers read
+    // exact 0/1 decisions and objectives like 1843 rather than 1843.0000000000005; keep the snapped point
+    // only if it still passes every check.
+    const snapped = Float64Array.from(result.x);
+    for (let j = 0; j < model.numCols; j++) if (model.integrality[j] === 1) snapped[j] = Math.round(snapped[j]!) + 0;
+    const again = verifySolution(model, snapped, tol);
+    if (again.ok) {
+      result = { ...result, x: snapped };
+      report = again;
+    }
+  }
   if (report.ok) {
     const out: SolveResult = { ...result, objective: report.objective, verification: report };
     if (result.dualBound !== undefined && Number.isFinite(result.dualBound)) out.gap = relativeGap(report.objective, result.dualBound);

@@ -86,6 +86,15 @@ describe("solveVerified()", () => {
     expect(r.stats.message).toMatch(/reported objective 999, recomputed 21/);
   });
 
+  it("solveVerified snaps near-integer values of integer columns and recomputes the objective exactly", async () => {
+    // b + c + d = 11 + 6 + 4 = 21, given with 1e-9 noise.
+    const r = await solveVerified(fakeSolver({ status: "optimal", x: Float64Array.from([1e-9, 1 - 1e-9, 1 + 1e-9, 0.999999999]) }), knapsack());
+    expect(r.status).toBe("optimal");
+    expect(Array.from(r.x)).toEqual([0, 1, 1, 1]);
+    expect(r.objective).toBe(21);
+    expect(r.verification?.maxIntegralityViolation).toBe(0);
+  });
+
   it("solveVerified wraps a backend crash as LotwiseError 'solver_error'", async () => {
     const crashing: Solver = { ...fakeSolver({ status: "optimal", x: new Float64Array(0) }), solve: async () => Promise.reject(new Error("boom")) };
     await expect(solveVerified(crashing, knapsack())).rejects.toMatchObject({ code: "solver_error", message: expect.stringMatching(/boom/) });
