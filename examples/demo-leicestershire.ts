@@ -228,7 +228,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       eligibility: reach.filter((r) => r.share > 0).map((r) => ({ lotId: r.lotId, providerId: r.providerId, share: r.share })),
       policy: { urbanWeight: 1, ruralWeight: 1.15 },
     },
-    { timeLimitSec: 20 },
+    // A generous limit: the MILP solves to optimality in a few seconds on an idle machine, and only an
+    // optimal (not a time-limited) answer is the same on every run.
+    { timeLimitSec: 300 },
   );
   const lotsWithLead = allocation.lots.filter((l) => l.lead !== null).length;
   const lotsWithContingency = allocation.lots.filter((l) => l.contingency !== null).length;
@@ -277,7 +279,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   files.push("allocation-lots.csv", "allocation-providers.csv", "allocation-hours.csv");
 
   // 7. N-1 withdrawal: each provider leaves in turn; its hours go to the others (contingency first).
-  const sweep = await withdrawalSweep(allocation, { timeLimitSec: 20 });
+  const sweep = await withdrawalSweep(allocation, { timeLimitSec: 300 });
   const withdrawal: ReportWithdrawalRow[] = sweep.map((w) => ({
     providerId: w.providerId,
     lostHours: w.lostHours,

@@ -14,7 +14,7 @@ beforeAll(async () => {
   dirB = await mkdtemp(join(tmpdir(), "lotwise-demo-b-"));
   summary = await runDemo({ outDir: dirA });
   await runDemo({ outDir: dirB });
-}, 120_000);
+}, 600_000);
 
 describe("runDemo (Leicestershire)", () => {
   it("runDemo({ outDir }) uses the 396 County Council LSOAs, split between the two CCGs as in the ONS lookup", () => {
@@ -55,6 +55,37 @@ describe("runDemo (Leicestershire)", () => {
     // lot hours in lots.csv add back to the county total
     const lots = (await readFile(join(dirA, "lots.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(","));
     expect(lots.reduce((s, l) => s + Number(l[3]), 0)).toBe(20317);
+  });
+
+  it("runDemo({ outDir }) gives every lot a lead and a contingency, conserves hours and reports unmet hours", async () => {
+    const rows = (await readFile(join(dirA, "allocation-lots.csv"), "utf8")).trim().split("\n");
+    const header = rows[0]!.split(",");
+    const col = (name: string) => header.indexOf(name);
+    const lots = rows.slice(1).map((l) => l.split(","));
+    expect(lots.length).toBe(18);
+    for (const l of lots) {
+      expect(l[col("lead")]).toMatch(/^P\d+$/);
+      expect(l[col("contingency")]).toMatch(/^P\d+$/);
+      expect(l[col("contingency")]).not.toBe(l[col("lead")]);
+      // delivered + unmet = demand in every lot
+      expect(Number(l[col("delivered_hours")]) + Number(l[col("unmet_hours")])).toBeCloseTo(Number(l[col("demand_hours")]), 1);
+    }
+    const demandTotal = lots.reduce((s, l) => s + Number(l[col("demand_hours")]), 0);
+    expect(demandTotal).toBe(20317);
+    const unmet = lots.reduce((s, l) => s + Number(l[col("unmet_hours")]), 0);
+    expect(summary.allocation!.unmetHours).toBeCloseTo(unmet, 1);
+    expect(summary.allocation!.lotsWithLead).toBe(18);
+    expect(summary.allocation!.lotsWithContingency).toBe(18);
+    const report = await readFile(join(dirA, "report.md"), "utf8");
+    expect(report).toContain("Unmet hours");
+    expect(report).toContain("## N-1 withdrawal");
+  });
+
+  it("runDemo({ outDir }) runs one withdrawal scenario per provider", async () => {
+    const providers = (await readFile(join(dirA, "providers.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(",")[0]);
+    const withdrawn = (await readFile(join(dirA, "withdrawal.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(",")[0]);
+    expect(withdrawn.sort()).toEqual(providers.sort());
+    expect(summary.withdrawal!.scenarios).toBe(providers.length);
   });
 
   it("runDemo({ outDir }) writes byte-identical files on two runs", async () => {
