@@ -35,9 +35,36 @@ export function improveLots(st: PartitionState, members: readonly number[], maxS
         break;
       }
     }
-    if (!moved && !swapPass(st, order)) break;
+    if (!moved && !swapPass(st, order) && !branchPass(st, order)) break;
   }
   return moves;
+}
+
+/**
+ * Branch moves: an area i whose departure would split its lot A moves to an adjacent lot B together with
+ * the pieces it would cut off (all but A's largest remaining piece), when that lowers the objective. This
+ * frees lots stuck behind a hub area (e.g. a valley of LSOAs joined to the rest through one LSOA).
+ */
+function branchPass(st: PartitionState, order: readonly number[]): boolean {
+  const { adjStart, adjList } = st.g;
+  for (const i of order) {
+    const a = st.assign[i]!;
+    let tried = -1;
+    for (let p = adjStart[i]!; p < adjStart[i + 1]!; p++) {
+      const b = st.assign[adjList[p]!]!;
+      if (b === a || b < 0 || b === tried) continue;
+      tried = b;
+      const cut = st.cutOff(i);
+      if (cut.length === 0 || cut.length + 1 >= st.members[a]!.length) continue;
+      const group = [i, ...cut];
+      if (!group.every((j) => st.travelOk(j, b))) continue;
+      const before = st.objectiveOf(a, b);
+      for (const j of group) st.move(j, b);
+      if (st.objectiveOf(a, b) < before - 1e-12 && (st.obj.travel === null || st.diameter(b) <= st.obj.travel.maxMinutes)) return true;
+      for (const j of group) st.move(j, a);
+    }
+  }
+  return false;
 }
 
 /**

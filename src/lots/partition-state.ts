@@ -217,6 +217,41 @@ export class PartitionState {
     return s;
   }
 
+  /**
+   * The areas that would be cut off from lot(i) if i left it: every piece of lot(i) \ {i} except the
+   * largest (ties: the piece holding the smallest area index). Empty when i is removable.
+   */
+  cutOff(i: number): number[] {
+    const a = this.assign[i]!;
+    const { adjStart, adjList } = this.g;
+    const e = ++this.epoch;
+    this.mark[i] = e;
+    const pieces: number[][] = [];
+    for (let p = adjStart[i]!; p < adjStart[i + 1]!; p++) {
+      const s = adjList[p]!;
+      if (this.assign[s] !== a || this.mark[s] === e) continue;
+      const piece = [s];
+      this.mark[s] = e;
+      for (let h = 0; h < piece.length; h++) {
+        const u = piece[h]!;
+        for (let q = adjStart[u]!; q < adjStart[u + 1]!; q++) {
+          const v = adjList[q]!;
+          if (this.assign[v] === a && this.mark[v] !== e) {
+            this.mark[v] = e;
+            piece.push(v);
+          }
+        }
+      }
+      pieces.push(piece);
+    }
+    if (pieces.length <= 1) return [];
+    let keep = 0;
+    pieces.forEach((piece, k) => {
+      if (piece.length > pieces[keep]!.length || (piece.length === pieces[keep]!.length && Math.min(...piece) < Math.min(...pieces[keep]!))) keep = k;
+    });
+    return pieces.filter((_, k) => k !== keep).flat();
+  }
+
   /** True when lot l is one connected piece. */
   connected(l: number): boolean {
     const m = this.members[l]!;

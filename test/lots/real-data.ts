@@ -57,12 +57,14 @@ export const WL = "E38000201";
  * "bradford" = 310. Parent = ccg19cd (or ccg19cd|lad19cd with `parent: "ccg-lad"`). Area points are the
  * ONS population-weighted centroids.
  */
-export function realSet(which: "county" | "leics" | "bradford", parent: "ccg" | "ccg-lad" | "none" = "ccg"): RealSet {
+export function realSet(which: "county" | "leics" | "bradford" | "all", parent: "ccg" | "ccg-lad" | "none" = "ccg", totalHours?: number): RealSet {
   const all = readQuotedCsv("lsoa11_master.csv");
-  const rows = all.filter((r) => (which === "county" ? r.utla_cd === "E10000018" : which === "leics" ? r.area_set === "leicestershire" : r.area_set === "bradford"));
+  const rows = all.filter((r) => (which === "all" ? true : which === "county" ? r.utla_cd === "E10000018" : which === "leics" ? r.area_set === "leicestershire" : r.area_set === "bradford"));
   const keep = new Set(rows.map((r) => r.lsoa11cd));
-  const fc = readJson(which === "bradford" ? "lsoa11_bradford.geojson" : "lsoa11_leicestershire.geojson") as { type: string; features: { properties: Record<string, unknown> }[] };
-  const boundaries = loadBoundaries({ ...fc, features: fc.features.filter((f) => keep.has(String(f.properties.lsoa11cd))) }, { idProperty: "lsoa11cd" });
+  type FC = { type: string; features: { properties: Record<string, unknown> }[] };
+  const files = which === "all" ? ["lsoa11_leicestershire.geojson", "lsoa11_bradford.geojson"] : [which === "bradford" ? "lsoa11_bradford.geojson" : "lsoa11_leicestershire.geojson"];
+  const features = files.flatMap((f) => (readJson(f) as FC).features);
+  const boundaries = loadBoundaries({ type: "FeatureCollection", features: features.filter((f) => keep.has(String(f.properties.lsoa11cd))) }, { idProperty: "lsoa11cd" });
   const adjacency = boundaryAdjacency(boundaries, { rule: "rook" }).neighbours;
   const areas: LotArea[] = rows.map((r) => {
     const a = { id: r.lsoa11cd!, lonLat: [Number(r.pwc_lon), Number(r.pwc_lat)] as [number, number], areaKm2: boundaries.areasKm2[boundaries.indexById.get(r.lsoa11cd!)!]!, population: Number(r.pop_mid2018), urban: r.urban_rural === "Urban" };
@@ -70,7 +72,7 @@ export function realSet(which: "county" | "leics" | "bradford", parent: "ccg" | 
   });
   const demand = estimateDemand(
     rows.map((r) => ({ ...r, id: r.lsoa11cd })),
-    { totalHours: which === "bradford" ? BRADFORD_HOURS : LEICS_HOURS, weightBy: ["census2011_age_65plus", "age_60plus_mid2015"] },
+    { totalHours: totalHours ?? (which === "bradford" ? BRADFORD_HOURS : LEICS_HOURS), weightBy: ["census2011_age_65plus", "age_60plus_mid2015"] },
   );
   return { boundaries, areas, adjacency, demand, rows };
 }
