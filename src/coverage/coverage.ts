@@ -81,17 +81,24 @@ export function computeCoverage(input: ComputeCoverageInput): Coverage {
   let areaIndex = new Uint32Array(cap);
   let mask = new Uint8Array(cap);
   let mins = modes.map(() => new Float64Array(cap));
+  // One pass per mode over a provider's row (one typed array at a time), then one pass to store.
+  const keep = new Uint8Array(areas.length);
+  const bitsOf = new Uint8Array(areas.length);
   for (let p = 0; p < providers.length; p++) {
     const row = oIdx[p]! * nD;
-    for (let a = 0; a < areas.length; a++) {
-      const k = row + dIdx[a]!;
-      let bits = 0, keep = false;
-      for (let mi = 0; mi < nM; mi++) {
-        const t = arrays[mi]![k]!;
-        if (t <= maxT) keep = true;
-        if (t <= limits[mi]!) bits |= 1 << mi;
+    keep.fill(0);
+    bitsOf.fill(0);
+    for (let mi = 0; mi < nM; mi++) {
+      const arr = arrays[mi]!, lim = limits[mi]!, bit = 1 << mi;
+      for (let a = 0; a < areas.length; a++) {
+        const t = arr[row + dIdx[a]!]!;
+        if (t <= maxT) keep[a] = 1;
+        if (t <= lim) bitsOf[a] = bitsOf[a]! | bit;
       }
-      if (!keep) continue;
+    }
+    for (let a = 0; a < areas.length; a++) {
+      if (keep[a] === 0) continue;
+      const k = row + dIdx[a]!;
       if (count === cap) {
         cap *= 2;
         areaIndex = grow(areaIndex, new Uint32Array(cap));
@@ -99,7 +106,7 @@ export function computeCoverage(input: ComputeCoverageInput): Coverage {
         mins = mins.map((x) => grow(x, new Float64Array(cap)));
       }
       areaIndex[count] = a;
-      mask[count] = bits;
+      mask[count] = bitsOf[a]!;
       for (let mi = 0; mi < nM; mi++) mins[mi]![count] = arrays[mi]![k]!;
       count++;
     }
