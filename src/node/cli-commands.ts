@@ -1,8 +1,8 @@
 // The commands of the `lotwise` command line. Each reads its inputs, runs the engines with progress
 // lines, collects every output in memory and writes them together at the end.
-import { join } from "node:path";
 import { allocate } from "../allocate/allocate.js";
 import type { AllocationResult } from "../allocate/types.js";
+import { simulateWithdrawal, withdrawalSweep } from "../allocate/withdrawal.js";
 import { boundaryAdjacency } from "../boundaries/adjacency.js";
 import type { Boundaries } from "../boundaries/types.js";
 import { areasFromBoundaries } from "../coverage/areas.js";
@@ -429,8 +429,70 @@ const allocateCommand: Command = {
   },
 };
 
-/** Commands by name, in help order. @internal */
-export const COMMANDS: Readonly<Record<string, Command>> = { design, coverage, allocate: allocateCommand, evaluate };
+const withdraw: Command = {
+  name: "withdraw",
+  summary: "what happens when providers withdraw: N-1 sweep, or the named providers at once",
+  description:
+    "Allocates (as `lotwise allocate`), then re-places the hours of withdrawn providers with the others (contingency\n" +
+    "first). Without --provider, every provider is withdrawn in turn (N-1 sweep) and withdrawal.csv has one row each;\n" +
+    "with --provider, those providers leave together and withdrawal-lots.csv shows the effect on each lot.",
+  example:
+    "lotwise withdraw --boundaries lsoas.geojson --id-property lsoa11cd --demand demand.csv --lots lot-areas.csv " +
+    "--providers providers.csv --out out/",
+  options: {
+    ...BOUNDARY_OPTIONS,
+    ...DEMAND_OPTIONS,
+    ...ALLOCATION_OPTIONS,
+    provider: { type: "string", multiple: true, placeholder: "ID", help: "withdraw this provider (with others given, all at once)" },
+    ...OUT_OPTION,
+  },
+  async run(v, io) {
+    const run = await allocationStep(v, io);
+    const a = run.allocation;
+    const named = list(v, "provider");
+    const known = new Set(a.providers.map((p) => p.providerId));
+    for (const p of named) if (!known.has(p)) throw new LotwiseError("unknown_id", `--provider ${JSON.stringify(p)} is not in the providers file`);
+    const outDir = str(v, "out") ?? ".";
+    const out = new OutputSet(resolvePath(io, outDir));
+    const timeLimitSec = parseNumber("time-limit", str(v, "time-limit"), 30);
+    if (named.length === 0) {
+      const sweep = await step(io, `withdrawing each of ${a.providers.length} providers in turn`, () => withdrawalSweep(a, { timeLimitSec }));
+      out.add(
+        "withdrawal.csv",
+        await formatCsv(
+          csvRows(sweep, (w) => ({ provider_id: w.providerId, status: w.status, lost_hours: w.lostHours, added_unmet_hours: w.addedUnmetHours, weekly_cost_change: w.weeklyCostChange, lots_affected: w.lotsAffected.join(" ") })),
+          { decimals: 2 },
+        ),
+      );
+      const rows: ReportWithdrawalRow[] = sweep.map((w) => ({ providerId: w.providerId, lostHours: w.lostHours, reassignedHours: Math.max(0, w.lostHours - w.addedUnmetHours), unmetHours: a.unmetHours + w.addedUnmetHours, costChange: w.weeklyCostChange, status: w.status }));
+      await addAllocationOutputs(out, run, str(v, "title") ?? "Provider withdrawal (N-1)", rows);
+      await out.commit();
+      const worst = [...sweep].sort((x, y) => y.addedUnmetHours - x.addedUnmetHours || y.lostHours - x.lostHours || compareIds(x.providerId, y.providerId))[0];
+      return `${sweep.length} withdrawal scenarios; worst: ${worst?.providerId ?? "–"} (${formatNumber(worst?.lostHours ?? 0, 1)} h lost, ${formatNumber(worst?.addedUnmetHours ?? 0, 1)} h/week left unmet).\nWrote ${out.names.join(", ")} to ${outDir}`;
+    }
+    const w = await step(io, `withdrawing ${named.join(", ")}`, () => simulateWithdrawal(a, named, { timeLimitSec }));
+    out.add(
+      "withdrawal-lots.csv",
+      await formatCsv(
+        csvRows(w.lotsAffected, (l) => ({
+          lot_id: l.lotId,
+          lost_hours: l.lostHours,
+          contingency_hours: l.contingencyHours,
+          reallocated: l.reallocated.map((r) => `${r.providerId}:${formatNumber(r.hours, 1).replace(/,/g, "")}`).join(" "),
+          unmet_hours: l.unmetHours,
+          added_unmet_hours: l.addedUnmetHours,
+          lead_before: l.leadBefore,
+          lead_after: l.leadAfter,
+        })),
+        { decimals: 2 },
+      ),
+    );
+    const rows: ReportWithdrawalRow[] = [{ providerId: named.join(" + "), lostHours: w.lostHours, reassignedHours: Math.max(0, w.lostHours - w.addedUnmetHours), unmetHours: w.unmetHoursAfter, costChange: w.weeklyCostChange, status: w.status }];
+    await addAllocationOutputs(out, run, str(v, "title") ?? `Withdrawal of ${named.join(", ")}`, rows);
+    await out.commit();
+    return `Withdrawing ${named.join(", ")} (${w.status}): ${formatNumber(w.lostHours, 1)} h/week lost, ${formatNumber(w.addedUnmetHours, 1)} h/week left unmet, cost change £${formatNumber(w.weeklyCostChange, 0)}/week, ${w.lotsAffected.length} lot(s) affected.\nWrote ${out.names.join(", ")} to ${outDir}`;
+  },
+};
 
-/** Exposed for the withdraw command once the withdrawal engine is wired. @internal */
-export const ALLOCATION_INTERNALS = { allocationStep, addAllocationOutputs, str, join, LotwiseError };
+/** Commands by name, in help order. @internal */
+export const COMMANDS: Readonly<Record<string, Command>> = { design, coverage, allocate: allocateCommand, withdraw, evaluate };
