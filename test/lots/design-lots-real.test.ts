@@ -6,6 +6,7 @@ import { straightLineTravel } from "../../src/coverage/straight-line.js";
 import { designLots } from "../../src/lots/design-lots.js";
 import { evaluateLots } from "../../src/lots/evaluate-lots.js";
 import { lotsToGeoJSON } from "../../src/lots/lots-to-geojson.js";
+import { lotAreasFromBoundaries } from "../../src/lots/lot-areas-from-boundaries.js";
 import type { LotDesign } from "../../src/lots/types.js";
 import { readJson } from "../helpers/geodata.js";
 import { BRADFORD_HOURS, ELR, LEICS_HOURS, WL, realSet, type RealSet } from "./real-data.js";
@@ -114,6 +115,32 @@ describe("designLots on the Leicestershire County Council area (396 LSOAs)", () 
     }
     const dissolved = fc.features.filter((f) => f.properties.dissolve === "union").length;
     expect(dissolved).toBe(18);
+  });
+});
+
+describe("designLots nested in CCG × district pieces", () => {
+  it("designLots(lotAreasFromBoundaries(b, { parentProperty: [ccg19cd, lad19cd] }), ...) keeps lots inside the 10 county pieces", () => {
+    const s = realSet("county");
+    const areas = lotAreasFromBoundaries(s.boundaries, { parentProperty: ["ccg19cd", "lad19cd"], urbanProperty: "urban_rural" });
+    // The county's CCG × LAD pieces, from geodata/SOURCES.md: ELR × {Blaby 51, Charnwood 10, Harborough 42,
+    // Melton 30, Oadby & Wigston 36}; WL × {Blaby 9, Charnwood 89, Harborough 5, Hinckley & Bosworth 66, NW Leics 58}.
+    const sizes = new Map<string, number>();
+    for (const a of areas) sizes.set(a.parent!, (sizes.get(a.parent!) ?? 0) + 1);
+    expect(Object.fromEntries(sizes)).toEqual({
+      "E38000051|E07000129": 51, "E38000051|E07000130": 10, "E38000051|E07000131": 42, "E38000051|E07000133": 30, "E38000051|E07000135": 36,
+      "E38000201|E07000129": 9, "E38000201|E07000130": 89, "E38000201|E07000131": 5, "E38000201|E07000132": 66, "E38000201|E07000134": 58,
+    });
+    const lotsPerParent = Object.fromEntries([...sizes].map(([p, n]) => [p, Math.max(1, Math.round(n / 22))]));
+    const plan = designLots(areas, s.adjacency, s.demand.hours, { lotsPerParent });
+    expect(plan.lots).toHaveLength(Object.values(lotsPerParent).reduce((a, b) => a + b, 0));
+    const ladOf = new Map(s.rows.map((r) => [r.lsoa11cd!, `${r.ccg19cd}|${r.lad19cd}`]));
+    for (const l of plan.lots) {
+      expect(pieces(l.areaIds, s.adjacency)).toBe(1);
+      for (const id of l.areaIds) expect(ladOf.get(id)).toBe(l.parent);
+    }
+    const ev = evaluateLots(plan, areas, s.adjacency, s.demand.hours);
+    expect(ev.summary).toMatchObject({ contiguous: true, nested: true, hours: LEICS_HOURS });
+    for (const p of ev.parents) expect(p.maxDeviation).toBeLessThanOrEqual(0.1);
   });
 });
 
