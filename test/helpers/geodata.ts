@@ -8,12 +8,32 @@ export function readJson(name: string): unknown {
   return JSON.parse(readFileSync(join(GEODATA, name), "utf8")) as unknown;
 }
 
-/** Minimal CSV reader for the geodata files (no quoted commas in them). */
+/** Splits one CSV line, honouring double quotes ("a, b" stays one cell; "" is a literal quote). */
+export function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") cells.push(cur), (cur = "");
+    else cur += ch;
+  }
+  cells.push(cur);
+  return cells;
+}
+
+/** CSV reader for the geodata files (quoted cells such as CCG names with commas are kept whole). */
 export function readCsvRows(name: string): Record<string, string>[] {
   const lines = readFileSync(join(GEODATA, name), "utf8").split(/\r?\n/).filter((l) => l.length > 0);
-  const header = lines[0]!.split(",");
+  const header = splitCsvLine(lines[0]!);
   return lines.slice(1).map((l) => {
-    const cells = l.split(",");
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""]));
+    const cells = splitCsvLine(l);
+    if (cells.length !== header.length) throw new Error(`${name}: a row has ${cells.length} cells, the header ${header.length}: ${l}`);
+    return Object.fromEntries(header.map((h, i) => [h, cells[i]!]));
   });
 }
