@@ -76,12 +76,21 @@ export const DesignLotsOptionsSchema = z
       .refine((b) => b.min !== undefined || b.max !== undefined, "give min, max or both")
       .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, "min must be ≤ max")
       .optional(),
-    /** Longest travel between any two areas of a lot, e.g. walking staff: `{ matrix, mode: "walk", maxMinutes: 40 }`. */
+    /**
+     * Longest travel between any two areas of a lot (the lot's travel diameter), e.g. walking staff:
+     * `{ matrix, mode: "walk", maxMinutes: 60 }`. Built into the max-p construction with `hoursPerLot`; with a
+     * fixed lot count it only constrains local-search moves, and any lot still over it is reported in `violations`.
+     */
     travelLimit: z
       .object({ matrix: TravelMatrixSchema, mode: z.enum(TRAVEL_MODES as [string, ...string[]]), maxMinutes: finite.positive("must be > 0") })
       .strict()
       .optional(),
-    /** A current plan to stay close to (a redesign moves as few areas as possible). */
+    /**
+     * A current plan to stay close to (a redesign moves as few areas as possible). Used per parent when the
+     * plan has exactly the asked number of lots among that parent's areas: the search starts from it (largest
+     * connected piece of each lot kept), keeps its lot ids and pays `weights.similarity` × (share of areas moved).
+     * Otherwise that parent is designed afresh; `movedAreas` counts areas whose lot id changed either way.
+     */
     existingPlan: LotPlanSchema.optional(),
     /** Objective weights. */
     weights: z
