@@ -20,6 +20,7 @@
  * Every answer is re-checked by lotwise's verifier before it is returned (see verify.ts).
  */
 import { LotwiseError, parseInput } from "../../errors.js";
+import { mulberry32 } from "../../internal/rng.js";
 import { applyVerification } from "../verify.js";
 import { HighsSolverOptionsSchema, checkSparseModel, parseSolveOptions } from "./schema.js";
 import { cancelledError, nowMs, throwIfAborted } from "./runtime.js";
@@ -325,38 +326,46 @@ export function solveWithHighs(
   }
 }
 
-// A 3-agent × 6-job assignment MIP: big enough to touch presolve, simplex and branch-and-bound code.
-function warmUpModel(): SparseModel {
-  const agents = 3;
-  const jobs = 6;
+// A seeded GAP-like MIP (agents × jobs, capacities at 80% of average load, like OR-Library gap1):
+// tight enough that presolve, cuts, heuristics and branch and bound all run, so V8 compiles them.
+function warmUpModel(agents: number, jobs: number, seed: number): SparseModel {
+  const rand = mulberry32(seed);
+  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   const n = agents * jobs;
   const cost = new Float64Array(n);
-  for (let k = 0; k < n; k++) cost[k] = 3 + ((k * 7) % 11);
+  const use = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    cost[k] = int(15, 25);
+    use[k] = int(5, 25);
+  }
   const rows = jobs + agents;
   const rowStart = new Int32Array(rows + 1);
-  const colIndex: number[] = [];
-  const value: number[] = [];
+  const colIndex = new Int32Array(2 * n);
+  const value = new Float64Array(2 * n);
+  let nz = 0;
   for (let j = 0; j < jobs; j++) {
     for (let a = 0; a < agents; a++) {
-      colIndex.push(a * jobs + j);
-      value.push(1);
+      colIndex[nz] = a * jobs + j;
+      value[nz++] = 1;
     }
-    rowStart[j + 1] = colIndex.length;
-  }
-  for (let a = 0; a < agents; a++) {
-    for (let j = 0; j < jobs; j++) {
-      colIndex.push(a * jobs + j);
-      value.push(2 + ((a + j) % 4));
-    }
-    rowStart[jobs + a + 1] = colIndex.length;
+    rowStart[j + 1] = nz;
   }
   const rowLower = new Float64Array(rows).fill(-Infinity);
   const rowUpper = new Float64Array(rows);
+  for (let a = 0; a < agents; a++) {
+    let load = 0;
+    for (let j = 0; j < jobs; j++) {
+      colIndex[nz] = a * jobs + j;
+      value[nz++] = use[a * jobs + j]!;
+      load += use[a * jobs + j]!;
+    }
+    rowStart[jobs + a + 1] = nz;
+    rowUpper[jobs + a] = Math.floor((0.8 * load) / agents);
+  }
   for (let j = 0; j < jobs; j++) {
     rowLower[j] = 1;
     rowUpper[j] = 1;
   }
-  for (let a = 0; a < agents; a++) rowUpper[jobs + a] = 8;
   return {
     sense: "max",
     numCols: n,
@@ -368,8 +377,8 @@ function warmUpModel(): SparseModel {
     rowLower,
     rowUpper,
     rowStart,
-    colIndex: Int32Array.from(colIndex),
-    value: Float64Array.from(value),
+    colIndex,
+    value,
   };
 }
 
@@ -449,11 +458,13 @@ export function highsSolver(options: HighsSolverOptions = {}): HighsSolver {
     async warmUp(): Promise<number> {
       const t0 = nowMs();
       const rt = await runtime();
-      const m = warmUpModel();
-      // Two LP + two MIP solves: V8 tiers up the wasm on repeated calls.
-      for (let k = 0; k < 2; k++) {
-        solveWithHighs(rt, { ...m, integrality: new Uint8Array(m.numCols) }, { timeLimitSec: 10, relGap: 1e-4 });
-        solveWithHighs(rt, m, { timeLimitSec: 10, relGap: 1e-4 });
+      // LP and MIP solves of growing size: V8 tiers the wasm up on repeated calls. Solved to a loose
+      // gap with a time cap, so warm-up stays ~1 s on a quiet machine whatever happens.
+      const models = [warmUpModel(3, 8, 1), warmUpModel(5, 15, 2), warmUpModel(8, 24, 3)];
+      for (const m of models) {
+        if (nowMs() - t0 > 3000) break; // a busy machine: enough has been compiled by now
+        solveWithHighs(rt, { ...m, integrality: new Uint8Array(m.numCols) }, { timeLimitSec: 2, relGap: 1e-2 });
+        solveWithHighs(rt, m, { timeLimitSec: 2, relGap: 1e-2 });
       }
       return nowMs() - t0;
     },
