@@ -122,4 +122,6 @@ export interface Solver {
   readonly id: string;
   readonly capabilities: { duals: boolean; dualBound: boolean; warmStart: boolean; interrupt: boolean };
   solve(model: SparseModel, options?: SolveOptions): Promise<SolveResult>;
+  /** Optional: pays load and JIT costs ahead of the first real solve; resolves with the milliseconds taken. */
+  warmUp?(): Promise<number>;
 }
