@@ -125,3 +125,9 @@ export type {
   GenerateAllocationOptions,
 } from "./schema/allocation.js";
 export { simulateWithdrawal, withdrawalSweep } from "./allocate/withdrawal.js";
+export { locationProblemFromCoverage } from "./locate/from-coverage.js";
+export { LocationFromCoverageOptionsSchema } from "./schema/locate.js";
+export type { LocationFromCoverageOptions } from "./schema/locate.js";
+export { demandFromRows, planFromRows, providersFromRows } from "./io/rows.js";
+export { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema, EligibilityRowSchema } from "./schema/rows.js";
+export type { DemandRow, LotAreaRow, ProviderRow, EligibilityRow } from "./schema/rows.js";
