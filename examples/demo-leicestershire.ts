@@ -322,7 +322,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     intro: `Leicestershire County Council area (${lsoas.ids.length} LSOAs), ${formatNumber(TOTAL_HOURS, 0)} hours/week of home care spread by residents aged 65+. Providers are synthetic.`,
     summary: [
       ["LSOAs", String(lsoas.ids.length)],
-      ["Demand", `${demandStats.totalHours} h/week`],
+      ["Demand", `${formatNumber(demandStats.totalHours, 0)} h/week`],
       ["Lots", `${design.lots.length} (${design.status})`],
       ["Providers", `${providers.length} synthetic, ${formatNumber(providers.reduce((s, p) => s + p.capacityHours, 0), 0)} h/week capacity`],
       ["Allocation", `${allocation.status}, ${allocation.lots.filter((l) => l.lead !== null).length} lots with a lead`],

@@ -99,7 +99,7 @@ function tablesOf(input: ReturnType<typeof ReportInputSchema.parse>): Table[] {
     const rows = [...input.withdrawal].sort((a, b) => b.unmetHours - a.unmetHours || b.lostHours - a.lostHours || compareIds(a.providerId, b.providerId));
     tables.push({
       title: "N-1 withdrawal",
-      note: "Each row re-solves the allocation with one provider withdrawn; worst first (most unmet hours).",
+      note: "Each row withdraws one provider and re-places its hours with the others; worst first (most unmet hours).",
       headers: ["Withdrawn provider", "Hours lost", "Re-placed h/wk", "Unmet h/wk", "Cost change/wk", "Status"],
       align: ["l", "r", "r", "r", "r", "l"],
       rows: rows.map((w) => [
