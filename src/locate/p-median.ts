@@ -15,6 +15,17 @@
  * Uncapacitated, x may stay continuous: for integral y each point goes to its nearest open site.
  * Demand points with no finite cost to any site are left out and listed in `result.uncoverable`.
  * Ties are broken by a second, lexicographic solve (see solve-location.ts).
+ *
+ * Solving the uncapacitated model exactly but small (candidate reduction, in the spirit of Elloumi 2010):
+ * each point i keeps x_ij only for its K_i nearest sites plus one "farther" column f_i priced at its
+ * (K_i + 1)-th nearest cost, a lower bound on any farther site: Σ_{j∈near(i)} x_ij + f_i = 1. For every y
+ * this restricted model costs no more than the full one, so its optimum is a lower bound; when the answer
+ * uses no f_i it costs the same in both models and is optimal for the full one. K_i starts at 2r_i + 4, where
+ * r_i is the rank of i's nearest site in a greedy + interchange plan, is capped at m − p + 1 (with p sites
+ * open, a point's nearest open site is among its m − p + 1 nearest, so no f_i is needed there), and doubles
+ * for every point whose f_i is used: first until the LP relaxation uses none (its bound then equals the full
+ * LP bound), then, after the MIP, until the integer answer uses none. The LP relaxation is tried first and
+ * accepted when integral (a proven optimum), which it usually is for this strong formulation.
  */
 import { parseInput } from "../errors.js";
 import { nowMs } from "./common.js";
@@ -26,7 +37,7 @@ import { ModelBuilder } from "./model-builder.js";
 import { checkProblem } from "./problem.js";
 import { assembleResult, nearestOpen } from "./result.js";
 import type { ShareEntry } from "./result.js";
-import { openSites, solveLocation } from "./solve-location.js";
+import { openSites, resolveSolver, solveLocation } from "./solve-location.js";
 import type { BuiltLocationModel, LocationSolveOutcome } from "./solve-location.js";
 import type { LocationProblem, LocationResult } from "./types.js";
 
@@ -72,7 +83,8 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
     checkCapacity(demand, sumLargest(caps, o.p), `the capacity of the ${o.p} largest sites`);
   }
   const req = new Set(required);
-  const build = (near: Int32Array | undefined): { built: BuiltLocationModel; assign: { i: number; j: number; col: number }[] } => {
+  const build = (near: Int32Array | undefined): { built: BuiltLocationModel; assign: { i: number; j: number; col: number }[]; farther: Int32Array } => {
+    const farther = new Int32Array(active.length).fill(-1);
     const b = new ModelBuilder();
     const siteCols = new Int32Array(m);
     for (let j = 0; j < m; j++) siteCols[j] = b.addCol(0, req.has(j) ? 1 : 0, 1, true);
@@ -93,7 +105,11 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
         b.addRow([col, siteCols[j]!], [1, -1], -Infinity, 0);
       }
       // Beyond the k nearest sites: one "farther" column priced at the (k+1)-th nearest cost, a lower bound.
-      if (k < order.length) cols.push(b.addCol(w * problem.cost[i * m + order[k]!]!, 0, 1, false));
+      // No farther column once k reaches m − p + 1: some site among a point's m − p + 1 nearest is always open.
+      if (k < order.length && k < m - o.p + 1) {
+        farther[a] = b.addCol(w * problem.cost[i * m + order[k]!]!, 0, 1, false);
+        cols.push(farther[a]!);
+      }
       b.addRow(cols, cols.map(() => 1), 1, 1);
     });
     b.addRow([...siteCols], [...siteCols].map(() => 1), o.p, o.p);
@@ -113,7 +129,7 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
             return sum;
           }
         : (x: Float64Array): number => assign.reduce((sum, e) => sum + model.cost[e.col]! * x[e.col]!, 0);
-    return { built: { model, siteCols, evaluate }, assign };
+    return { built: { model, siteCols, evaluate }, assign, farther };
   };
 
   // Finite-cost sites of each active point, nearest first (ties by id).
@@ -142,9 +158,25 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
     });
     const t0 = nowMs();
     let spent = 0;
+    const solver = await resolveSolver(base.solver);
     for (;;) {
-      ({ built, assign } = build(near));
+      let farther: Int32Array;
+      ({ built, assign, farther } = build(near));
       const siteCols = built.siteCols;
+      // LP phase: widen until the LP relaxation no longer uses a "farther" column; the restricted LP bound then
+      // equals the full model's, so the MIP below starts from the strongest root bound.
+      const lp = await solver.solve(
+        { ...built.model, integrality: new Uint8Array(built.model.numCols) },
+        { timeLimitSec: Math.max(0.1, base.timeLimitSec - (nowMs() - t0) / 1000), relGap: 0, wantDuals: false },
+      );
+      if (lp.status === "optimal" && lp.x.length === built.model.numCols) {
+        const used: number[] = [];
+        farther.forEach((col, a) => col >= 0 && lp.x[col]! > 1e-9 && used.push(a));
+        if (used.length > 0 && (nowMs() - t0) / 1000 < base.timeLimitSec) {
+          for (const a of used) near[a] = Math.min(cap[a]!, near[a]! * 2);
+          continue;
+        }
+      }
       const wide = (x: Float64Array): number[] => {
         const out: number[] = [];
         sorted.forEach((order, a) => {
@@ -156,7 +188,7 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
         return out;
       };
       const remaining = base.timeLimitSec - (nowMs() - t0) / 1000;
-      outcome = await solveLocation(built, { ...base, timeLimitSec: Math.max(0.1, remaining), lpFirst: true }, (x) => wide(x).length === 0);
+      outcome = await solveLocation(built, { ...base, solver, timeLimitSec: Math.max(0.1, remaining), lpFirst: true }, (x) => wide(x).length === 0);
       spent = (nowMs() - t0) / 1000;
       if (outcome.rejected !== true) break;
       for (const a of wide(outcome.x!)) near[a] = Math.min(cap[a]!, near[a]! * 2);

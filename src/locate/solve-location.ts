@@ -52,7 +52,9 @@ export interface LocationSolveOutcome {
 
 const nowMs = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
 
-async function defaultSolver(): Promise<Solver> {
+/** The given solver, or the default `highsSolver()` (imported lazily so loading lotwise stays cheap). @internal */
+export async function resolveSolver(solver: Solver | undefined): Promise<Solver> {
+  if (solver !== undefined) return solver;
   const { highsSolver } = await import("../allocate/solvers/highs.js");
   return highsSolver();
 }
@@ -84,7 +86,7 @@ function usable(r: SolveResult, numCols: number): boolean {
  * dropped in favour of the primary one. @internal
  */
 export async function solveLocation(built: BuiltLocationModel, s: LocationSolveSettings, accept?: (x: Float64Array) => boolean): Promise<LocationSolveOutcome> {
-  const solver = s.solver ?? (await defaultSolver());
+  const solver = await resolveSolver(s.solver);
   const t0 = nowMs();
   const { model } = built;
   const elapsed = (): number => (nowMs() - t0) / 1000;
