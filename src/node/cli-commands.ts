@@ -100,6 +100,23 @@ async function loadAreasAndDemand(v: Values, io: CliIo): Promise<{ boundaries: B
   return { boundaries, demand: hours, demandSource: source };
 }
 
+/** LotAreas from boundaries with the parent, population and urban class properties given (urban_rural by default when present). */
+function lotAreas(v: Values, boundaries: Boundaries) {
+  const parentProperty = str(v, "parent-property");
+  const populationProperty = str(v, "population-property");
+  const urbanProperty = str(v, "urban-property") ?? (boundaries.features.every((f) => typeof f.properties.urban_rural === "string") ? "urban_rural" : undefined);
+  return lotAreasFromBoundaries(boundaries, {
+    ...(parentProperty === undefined ? {} : { parentProperty }),
+    ...(populationProperty === undefined ? {} : { populationProperty }),
+    ...(urbanProperty === undefined ? {} : { urbanProperty }),
+  });
+}
+
+const AREA_PROPERTY_OPTIONS: Record<string, CommandOption> = {
+  "population-property": { type: "string", placeholder: "NAME", help: "feature property with the population (for metrics)" },
+  "urban-property": { type: "string", placeholder: "NAME", help: "feature property with Urban/Rural (default urban_rural when present)" },
+};
+
 function lotRows(plan: LotPlan, demand: DemandHours): CsvRow[] {
   return plan.lots.map((l) => ({ lot_id: l.id, parent: l.parent ?? "", areas: l.areaIds.length, hours: l.areaIds.reduce((s, a) => s + (demand[a] ?? 0), 0) }));
 }
@@ -130,12 +147,12 @@ const design: Command = {
     "min-hours": { type: "string", placeholder: "H", help: "or: weekly-hours floor per lot (max-p)" },
     "max-hours": { type: "string", placeholder: "H", help: "weekly-hours ceiling per lot (max-p)" },
     seed: { type: "string", placeholder: "N", help: "random seed (default 1); same seed, same lots" },
+    ...AREA_PROPERTY_OPTIONS,
     ...OUT_OPTION,
   },
   async run(v, io) {
     const { boundaries, demand, demandSource } = await loadAreasAndDemand(v, io);
-    const parentProperty = str(v, "parent-property");
-    const areas = lotAreasFromBoundaries(boundaries, parentProperty === undefined ? {} : { parentProperty });
+    const areas = lotAreas(v, boundaries);
     const adjacency = await step(io, "finding neighbours", () => boundaryAdjacency(boundaries));
     const lpp = str(v, "lots-per-parent");
     const count = str(v, "lots");
@@ -209,13 +226,13 @@ const evaluate: Command = {
     ...DEMAND_OPTIONS,
     lots: ALLOCATION_OPTIONS.lots!,
     "parent-property": { type: "string", placeholder: "NAME", help: "feature property the lots should nest in" },
+    ...AREA_PROPERTY_OPTIONS,
     out: OUT_OPTION.out!,
   },
   async run(v, io) {
     const { boundaries, demand } = await loadAreasAndDemand(v, io);
     const plan = await readPlan(io, required("lots", str(v, "lots")));
-    const parentProperty = str(v, "parent-property");
-    const areas = lotAreasFromBoundaries(boundaries, parentProperty === undefined ? {} : { parentProperty });
+    const areas = lotAreas(v, boundaries);
     const adjacency = await step(io, "finding neighbours", () => boundaryAdjacency(boundaries));
     const ev = await step(io, "evaluating lots", () => evaluateLots(plan, areas, adjacency.neighbours, demand));
     const out = new OutputSet(resolvePath(io, str(v, "out") ?? "."));
