@@ -98,6 +98,35 @@ describe("webWorkerSolver() (browser variant, driven here through a Worker-like 
     }
   });
 
+  it("webWorkerSolver({ recycleAboveMB: 0 }) starts a fresh worker after every solve; the default keeps one warm worker", async () => {
+    let spawned = 0;
+    const counting = (): WorkerLike => {
+      spawned++;
+      return createWorker();
+    };
+    const recycling = webWorkerSolver({ createWorker: counting, recycleAboveMB: 0 });
+    try {
+      expect((await recycling.solve(maxLp())).objective).toBeCloseTo(21, 9);
+      expect((await recycling.solve(maxLp())).objective).toBeCloseTo(21, 9);
+      expect(spawned).toBe(2);
+    } finally {
+      recycling.terminate();
+    }
+    spawned = 0;
+    const keeping = webWorkerSolver({ createWorker: counting });
+    try {
+      await keeping.solve(maxLp());
+      await keeping.solve(maxLp());
+      expect(spawned).toBe(1);
+    } finally {
+      keeping.terminate();
+    }
+  });
+
+  it("webWorkerSolver() rejects a negative recycleAboveMB naming the field", () => {
+    expect(() => webWorkerSolver({ createWorker, recycleAboveMB: -1 })).toThrow(/options\.recycleAboveMB: -1/);
+  });
+
   it("webWorkerSolver() without createWorker or workerUrl, or without a global Worker, throws invalid_input", () => {
     expect(() => webWorkerSolver({})).toThrow(/pass createWorker or workerUrl/);
     expect(() => webWorkerSolver({ workerUrl: "https://example.org/w.js" })).toThrow(/no global Worker/);

@@ -50,6 +50,11 @@ export interface HighsSolver extends Solver {
    * real solve. Safe to call many times; resolves with the milliseconds it took.
    */
   warmUp(): Promise<number>;
+  /**
+   * Current size of the wasm linear memory in bytes (undefined before the runtime is loaded). It never
+   * shrinks: a long-lived app recycles its worker when this grows large (see `recycleAboveMB`).
+   */
+  memoryBytes(): number | undefined;
 }
 
 // Minimal structural view of the parts of `highs` used here (the package's own types mention DOM's
@@ -76,6 +81,7 @@ interface HighsModel {
   dispose(): void;
 }
 interface HighsRuntime {
+  readonly memoryBytes: number;
   readonly constants: {
     readonly objectiveSense: { readonly minimize: number; readonly maximize: number };
     readonly callbackType: { readonly simplexInterrupt: number; readonly mipImprovingSolution: number; readonly mipLogging: number; readonly mipInterrupt: number };
@@ -418,13 +424,18 @@ export function highsSolver(options: HighsSolverOptions = {}): HighsSolver {
   if (o.wasmModule !== undefined) loaderOptions.wasmModule = o.wasmModule;
   const custom = Object.keys(loaderOptions).length > 0;
   let ownRuntime: Promise<HighsRuntime> | undefined;
-  const runtime = (): Promise<HighsRuntime> => {
-    if (!custom) return loadRuntime(undefined);
+  let loaded: HighsRuntime | undefined;
+  const runtime = async (): Promise<HighsRuntime> => {
+    if (!custom) {
+      loaded = await loadRuntime(undefined);
+      return loaded;
+    }
     ownRuntime ??= loadRuntime(loaderOptions).catch((e: unknown) => {
       ownRuntime = undefined;
       throw e;
     });
-    return ownRuntime;
+    loaded = await ownRuntime;
+    return loaded;
   };
   const defaults = { timeLimitSec: o.timeLimitSec ?? 30, relGap: o.relGap ?? 1e-4 };
 
@@ -467,6 +478,9 @@ export function highsSolver(options: HighsSolverOptions = {}): HighsSolver {
         solveWithHighs(rt, m, { timeLimitSec: 2, relGap: 1e-2 });
       }
       return nowMs() - t0;
+    },
+    memoryBytes(): number | undefined {
+      return loaded?.memoryBytes;
     },
   };
   return solver;

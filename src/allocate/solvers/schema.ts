@@ -35,6 +35,15 @@ export const HighsSolverOptionsSchema = z
   })
   .strict();
 
+/** HiGHS settings sent to a solver worker (`workerSolver`, `webWorkerSolver`). */
+export const WorkerSolverSettingsSchema = z.object({
+  wasmUrl: z.string().min(1).optional(),
+  timeLimitSec: z.number().positive("must be > 0 seconds").optional(),
+  relGap: z.number().min(0, "must be ≥ 0").max(1, "must be ≤ 1").optional(),
+  highsOptions: z.record(z.string(), z.union([z.boolean(), z.number(), z.string()])).optional(),
+  recycleAboveMB: z.number().min(0, "must be ≥ 0").optional(),
+});
+
 /** Options of `jsLpSolver()`. */
 export const JsLpSolverOptionsSchema = z
   .object({

@@ -6,12 +6,14 @@
  * - cancellation is a hard kill: when the signal aborts, the worker is terminated at once (freeing its
  *   wasm memory) and the solve rejects with LotwiseError `cancelled`; the next solve spawns a new worker;
  * - progress messages are forwarded to `onProgress`; a worker crash rejects with `solver_error`;
+ * - after a solve that left the worker's wasm memory above `recycleAboveMB` (default 512 MB), the worker
+ *   is terminated so the memory goes back to the OS (wasm memory never shrinks);
  * - the result is re-verified on this side too (`applyVerification`), so even a protocol bug cannot
  *   pass a wrong plan.
  */
-import { LotwiseError } from "../../errors.js";
+import { LotwiseError, parseInput } from "../../errors.js";
 import { applyVerification } from "../verify.js";
-import { checkSparseModel, parseSolveOptions } from "./schema.js";
+import { WorkerSolverSettingsSchema, checkSparseModel, parseSolveOptions } from "./schema.js";
 import { cancelledError, throwIfAborted } from "./runtime.js";
 import type { SolveOptions, SolveResult, Solver, SparseModel } from "./types.js";
 import type { WorkerRequest, WorkerResponse, WorkerSolverSettings } from "./worker-protocol.js";
@@ -44,11 +46,19 @@ interface Pending {
 }
 
 /** Builds a WorkerSolver over a platform's spawn function. @internal */
-export function createWorkerSolver(id: string, spawn: () => WorkerHandle, settings: WorkerSolverSettings): WorkerSolver {
+export function createWorkerSolver(id: string, spawn: () => WorkerHandle, rawSettings: WorkerSolverSettings): WorkerSolver {
+  const parsed = parseInput(WorkerSolverSettingsSchema, rawSettings, "options");
+  const settings: WorkerSolverSettings = {};
+  if (parsed.wasmUrl !== undefined) settings.wasmUrl = parsed.wasmUrl;
+  if (parsed.timeLimitSec !== undefined) settings.timeLimitSec = parsed.timeLimitSec;
+  if (parsed.relGap !== undefined) settings.relGap = parsed.relGap;
+  if (parsed.highsOptions !== undefined) settings.highsOptions = parsed.highsOptions;
+  if (parsed.recycleAboveMB !== undefined) settings.recycleAboveMB = parsed.recycleAboveMB;
   let handle: WorkerHandle | undefined;
   let nextId = 1;
   let chain: Promise<unknown> = Promise.resolve();
   const pending = new Map<number, Pending>();
+  const recycleAboveBytes = (settings.recycleAboveMB ?? 512) * 2 ** 20;
 
   const rejectAll = (e: unknown): void => {
     const all = [...pending.values()];
@@ -153,6 +163,7 @@ export function createWorkerSolver(id: string, spawn: () => WorkerHandle, settin
       const plain: SparseModel = { ...model };
       const msg = unwrap(await request((rid) => ({ type: "solve", id: rid, model: plain, options: opts }), so.onProgress, so.signal));
       if (msg.type !== "result") throw new LotwiseError("solver_error", `Unexpected worker reply "${msg.type}"`);
+      if (msg.memoryBytes !== undefined && msg.memoryBytes > recycleAboveBytes) kill();
       return applyVerification(model, msg.result);
     },
     async warmUp(): Promise<number> {

@@ -61,7 +61,8 @@ export function serveSolverRequests(port: SolverHostPort): void {
           const options: SolveOptions = { ...rest };
           if (progress) options.onProgress = (p) => port.postMessage({ type: "progress", id: msg.id, progress: p });
           const result = await solver.solve(msg.model, options);
-          port.postMessage({ type: "result", id: msg.id, result });
+          const memoryBytes = solver.memoryBytes();
+          port.postMessage(memoryBytes === undefined ? { type: "result", id: msg.id, result } : { type: "result", id: msg.id, result, memoryBytes });
         }
       } catch (e) {
         fail((msg as { id: number }).id, e);

@@ -13,6 +13,11 @@ export interface WorkerSolverSettings {
   relGap?: number;
   /** Extra raw HiGHS options. */
   highsOptions?: Record<string, boolean | number | string>;
+  /**
+   * Terminate the worker after a solve that left its wasm memory above this many MB (default 512);
+   * the next solve starts a fresh one. wasm memory never shrinks otherwise (SOLVERS.md §5).
+   */
+  recycleAboveMB?: number;
 }
 
 export type WorkerRequest =
@@ -27,6 +32,6 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { type: "progress"; id: number; progress: SolveProgress }
-  | { type: "result"; id: number; result: SolveResult }
+  | { type: "result"; id: number; result: SolveResult; memoryBytes?: number }
   | { type: "warmedUp"; id: number; ms: number }
   | { type: "error"; id: number; code: LotwiseErrorCode; message: string };
