@@ -10,8 +10,30 @@ import type { AllocationModel } from "./model.js";
 import type { PreparedAllocation } from "./prepare.js";
 import { compareIds } from "../internal/sort.js";
 
-/** Returns a feasible column vector for the `milp` model. @internal */
+/**
+ * Returns a feasible column vector for the `milp` model. Lots the first pass cannot let are moved to the
+ * front and the pass repeated (a few times); the vector with the least objective is returned.
+ * @internal
+ */
 export function greedyIncumbent(prep: PreparedAllocation, am: AllocationModel, guide?: Float64Array): Float64Array {
+  let priority: number[] = [];
+  let best: Float64Array | undefined;
+  let bestObj = Infinity;
+  for (let pass = 0; pass < 6; pass++) {
+    const { x, failed } = greedyPass(prep, am, guide, priority);
+    let obj = 0;
+    for (let j = 0; j < x.length; j++) obj += am.model.cost[j]! * x[j]!;
+    if (obj < bestObj) {
+      best = x;
+      bestObj = obj;
+    }
+    if (failed.length === 0) break;
+    priority = [...failed.filter((l) => !priority.includes(l)), ...priority];
+  }
+  return best!;
+}
+
+function greedyPass(prep: PreparedAllocation, am: AllocationModel, guide: Float64Array | undefined, priority: readonly number[]): { x: Float64Array; failed: number[] } {
   const { demand, rate, capacity, leadCap, pairLot, pairProv, pairUb, lotPairStart, policy, lotIds } = prep;
   const { leadShare: alpha, minProvidersPerLot: m, minProviderShare: eps, contingencyShare: beta } = policy;
   const L = demand.length;
@@ -30,11 +52,15 @@ export function greedyIncumbent(prep: PreparedAllocation, am: AllocationModel, g
   for (let l = 0; l < L; l++) if (lotPairStart[l + 1]! > lotPairStart[l]! && am.model.colLower[am.colN[l]!] === 0) order.push(l);
   const nLead = order.map((l) => leadCands(l).length);
   const pos = new Map(order.map((l, i) => [l, i] as const));
-  order.sort((a, b) => nLead[pos.get(a)!]! - nLead[pos.get(b)!]! || demand[b]! - demand[a]! || compareIds(lotIds[a]!, lotIds[b]!));
+  const rank = new Map(priority.map((l, i) => [l, i] as const));
+  const pr = (l: number): number => rank.get(l) ?? priority.length;
+  order.sort((a, b) => pr(a) - pr(b) || nLead[pos.get(a)!]! - nLead[pos.get(b)!]! || demand[b]! - demand[a]! || compareIds(lotIds[a]!, lotIds[b]!));
 
   const byRate = (a: number, b: number): number => rate[pairProv[a]!]! - rate[pairProv[b]!]! || a - b;
   // With an LP relaxation as guide, candidates are tried in order of their relaxed value (then rate).
   const g = (col: number): number => (guide !== undefined && col >= 0 ? Math.round(guide[col]! * 1e6) / 1e6 : 0);
+  const target = (f: number): number =>
+    guide === undefined ? 0 : Math.max(0, guide[am.colO[f]!]! + (am.colH[f]! >= 0 ? guide[am.colH[f]!]! : 0));
   const byGuide = (cols: Int32Array) => (a: number, b: number): number => g(cols[b]!) - g(cols[a]!) || byRate(a, b);
   const letLot = new Uint8Array(L);
   const leadOf = new Int32Array(L).fill(-1);
@@ -91,12 +117,11 @@ export function greedyIncumbent(prep: PreparedAllocation, am: AllocationModel, g
         }
         if (chosen.length < m - 1) continue;
       }
-      // Fill the rest, cheapest first.
+      // Fill the rest: first towards the LP relaxation's hours (when guided), then cheapest first.
       let left = d;
       for (const f of hx.values()) left -= f;
-      for (const f of pairs) {
-        if (left <= 1e-9) break;
-        let t = Math.min(avail(f), left);
+      const add = (f: number, want: number): void => {
+        let t = Math.min(avail(f), left, want);
         if (f === e && beta > 0) {
           const growth = Math.max(0, Math.min(pairUb[cont]! - (hx.get(cont) ?? 0) - (hq.get(cont) ?? 0), getRem(pairProv[cont]!)));
           t = Math.min(t, growth / beta);
@@ -105,10 +130,12 @@ export function greedyIncumbent(prep: PreparedAllocation, am: AllocationModel, g
             lr.set(pairProv[cont]!, getRem(pairProv[cont]!) - beta * t);
           }
         }
-        if (t <= 0) continue;
+        if (t <= 1e-12) return;
         give(f, t);
         left -= t;
-      }
+      };
+      if (guide !== undefined) for (const f of pairs) if (left > 1e-9) add(f, target(f) - (hx.get(f) ?? 0));
+      for (const f of pairs) if (left > 1e-9) add(f, Infinity);
       // Commit.
       for (const [f, h] of hx) hours[f] = h;
       for (const [f, h] of hq) reserve[f] = h;
@@ -137,5 +164,5 @@ export function greedyIncumbent(prep: PreparedAllocation, am: AllocationModel, g
     }
     x[am.colS[l]!] = Math.max(0, d - delivered);
   }
-  return x;
+  return { x, failed: order.filter((l) => !letLot[l]) };
 }
