@@ -8,6 +8,7 @@ import type { Boundaries } from "../boundaries/types.js";
 import { areasFromBoundaries } from "../coverage/areas.js";
 import { computeCoverage } from "../coverage/coverage.js";
 import { lotCoverage, type LotCoverageRow } from "../coverage/lot-coverage.js";
+import { travelMatrixFromRows } from "../coverage/matrix-rows.js";
 import { straightLineTravel } from "../coverage/straight-line.js";
 import { TRAVEL_MODES, type Provider, type TravelMode } from "../coverage/types.js";
 import { LotwiseError } from "../errors.js";
@@ -22,7 +23,8 @@ import { formatNumber, renderReport } from "../report/render-report.js";
 import type { ReportLotRow, ReportWithdrawalRow } from "../schema/report.js";
 import { OutputSet, type CliIo, UsageError, parseKeyNumbers, parseNumber, required, resolvePath, step } from "./cli-io.js";
 import { readDemand, readFilteredBoundaries, readPlan, readProviders } from "./cli-inputs.js";
-import { formatCsv, type CsvRow } from "./csv.js";
+import { formatCsv, readCsv, type CsvRow } from "./csv.js";
+import { z } from "zod";
 
 /** One option of a command. @internal */
 export interface CommandOption {
@@ -67,6 +69,7 @@ const OUT_OPTION: Record<string, CommandOption> = {
 const ALLOCATION_OPTIONS: Record<string, CommandOption> = {
   providers: { type: "string", placeholder: "FILE.csv", help: "provider_id,lon,lat,capacity_hours,rate_per_hour[,drive,walk,cycle,transit]" },
   lots: { type: "string", placeholder: "FILE.csv", help: "lot membership: area_id,lot_id (e.g. lot-areas.csv from `lotwise design`)" },
+  travel: { type: "string", placeholder: "FILE.csv", help: "provider→area times origin_id,destination_id,mode,minutes (default: straight-line estimates)" },
   threshold: { type: "string", placeholder: "MIN|MODE=MIN,…", help: "travel-time threshold(s) in minutes (default drive=30,walk=20,cycle=20,transit=40)" },
   "urban-property": { type: "string", placeholder: "NAME", help: "feature property with Urban/Rural (default urban_rural)" },
   "lead-share": { type: "string", placeholder: "X", help: "least share of a lot's hours its lead delivers (default 0.6)" },
@@ -281,7 +284,15 @@ async function coverageStep(v: Values, io: CliIo): Promise<Omit<AllocationRun, "
   const providers = await step(io, "reading providers", () => readProviders(io, required("providers", str(v, "providers"))));
   const areas = areasFromBoundaries(boundaries, { urbanRuralProperty: str(v, "urban-property") ?? "urban_rural" });
   const thresholdMinutes = parseThresholds(str(v, "threshold"));
-  const coverage = await step(io, "computing coverage", () => computeCoverage({ providers, areas, travel: straightLineTravel(), thresholdMinutes }));
+  const travelFile = str(v, "travel");
+  const travel =
+    travelFile === undefined
+      ? straightLineTravel()
+      : travelMatrixFromRows(
+          await step(io, "reading travel times", () => readCsv(resolvePath(io, travelFile), z.object({ origin_id: z.string(), destination_id: z.string(), mode: z.string(), minutes: z.string() }))),
+          { originIds: providers.map((p) => p.id), destinationIds: areas.map((a) => a.id) },
+        );
+  const coverage = await step(io, "computing coverage", () => computeCoverage({ providers, areas, travel, thresholdMinutes }));
   const reach = lotCoverage(plan, coverage, demand);
   return { boundaries, demand, plan, providers, reach };
 }
@@ -295,12 +306,13 @@ const coverage: Command = {
   name: "coverage",
   summary: "which providers reach which lots within the travel-time thresholds, by mode",
   description:
-    "Straight-line travel times from each provider base to each area's centroid, per staff mode; writes coverage.csv with the\n" +
+    "Travel times from each provider base to each area's centroid per staff mode (straight-line estimates, or --travel\n" +
+    "from a routing tool); writes coverage.csv with the\n" +
     "staff-mix-blended share of each lot's hours each provider reaches (the allocation eligibility).",
   example:
     "lotwise coverage --boundaries lsoas.geojson --id-property lsoa11cd --demand demand.csv --lots lot-areas.csv " +
     "--providers providers.csv --threshold drive=30,walk=20,cycle=20,transit=40 --out out/",
-  options: { ...BOUNDARY_OPTIONS, ...DEMAND_OPTIONS, providers: ALLOCATION_OPTIONS.providers!, lots: ALLOCATION_OPTIONS.lots!, threshold: ALLOCATION_OPTIONS.threshold!, "urban-property": ALLOCATION_OPTIONS["urban-property"]!, out: OUT_OPTION.out! },
+  options: { ...BOUNDARY_OPTIONS, ...DEMAND_OPTIONS, providers: ALLOCATION_OPTIONS.providers!, lots: ALLOCATION_OPTIONS.lots!, travel: ALLOCATION_OPTIONS.travel!, threshold: ALLOCATION_OPTIONS.threshold!, "urban-property": ALLOCATION_OPTIONS["urban-property"]!, out: OUT_OPTION.out! },
   async run(v, io) {
     const r = await coverageStep(v, io);
     const out = new OutputSet(resolvePath(io, str(v, "out") ?? "."));

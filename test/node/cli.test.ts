@@ -121,3 +121,22 @@ describe("runCli", () => {
     expect(err).toMatch(/^… slow\n✓ slow \(1\.\d s\)\n$/);
   });
 });
+
+describe("runCli coverage --travel", () => {
+  it("runCli(['coverage', '--travel', file]) uses the given times: a provider with no row reaches nothing", async () => {
+    // P1 reaches every area in 10 min by car; P2 and P3 have no rows (unreachable).
+    const rows = ids.map((a) => `P1,${a},drive,10`).join("\n");
+    await writeFile(join(dir, "travel.csv"), `origin_id,destination_id,mode,minutes\n${rows}\n`);
+    await writeFile(join(dir, "drivers.csv"), "provider_id,lon,lat,capacity_hours,rate_per_hour\nP1,-1.17,52.63,200,20\nP2,-1.15,52.62,200,21\nP3,-1.13,52.64,200,22\n");
+    const c = capture();
+    const code = await runCli(["coverage", ...BASE, "--lots", join("design", "lot-areas.csv"), "--providers", "drivers.csv", "--travel", "travel.csv", "--threshold", "drive=30", "--out", "cov"], c.io);
+    expect(c.err()).toBe("");
+    expect(code).toBe(0);
+    const out = (await readFile(join(dir, "cov", "coverage.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(","));
+    expect(out.length).toBe(4);
+    for (const r of out) {
+      expect(r[0]).toBe("P1");
+      expect(r[2]).toBe("1");
+    }
+  });
+});
