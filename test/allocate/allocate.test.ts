@@ -193,6 +193,18 @@ describe("allocate results", () => {
     expect(supp.ruralHours).toBeCloseTo(7, 9);
   });
 
+  it("allocate(input, { onProgress, signal }) passes progress through and rejects with code cancelled once aborted", async () => {
+    const t = tinyInstance(31, 2, 3);
+    const seen: string[] = [];
+    const plan = await allocate(t, { ...exact, onProgress: (p) => seen.push(p.message ?? "") });
+    expect(plan.status).toBe("optimal");
+    expect(seen).toContain("start");
+    const ctrl = new AbortController();
+    ctrl.abort();
+    const e = await errorOf(() => allocate(t, { ...exact, signal: ctrl.signal }));
+    expect(e.code).toBe("cancelled");
+  });
+
   it("allocate(input) returns byte-identical records for the same input", async () => {
     const t = tinyInstance(21, 3, 4);
     const a = await allocate(t, exact);
