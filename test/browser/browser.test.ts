@@ -22,7 +22,7 @@ describe.skipIf(!haveChromium)("lotwise in headless Chromium", () => {
   let origin: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(root, "dist/index.js")) || !existsSync(join(root, "dist/solver-worker.js"))) {
+    if (!existsSync(join(root, "dist/index.js")) || !existsSync(join(root, "dist/web-solver-worker.js"))) {
       execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
     }
     dir = mkdtempSync(join(tmpdir(), "lotwise-browser-"));
@@ -54,7 +54,7 @@ window.cancelSolve = async () => {
   finally { solver.terminate(); }
 };`,
     );
-    writeFileSync(join(dir, "worker.js"), `import ${JSON.stringify(join(root, "dist/solver-worker.js"))};\n`);
+    writeFileSync(join(dir, "worker.js"), `import ${JSON.stringify(join(root, "dist/web-solver-worker.js"))};\n`);
     const common = { bundle: true, platform: "browser" as const, format: "esm" as const, logLevel: "silent" as const, external: ["node:*"] };
     await build({ ...common, entryPoints: [join(dir, "page.js")], outfile: join(dir, "out/page.js") });
     await build({ ...common, entryPoints: [join(dir, "worker.js")], outfile: join(dir, "out/worker.js") });

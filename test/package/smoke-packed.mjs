@@ -36,7 +36,20 @@ try { loadBoundaries({ type: "FeatureCollection", features: [] }); } catch (e) {
   node.readGeoJSON("/no/such/file").catch((e2) => { if (!(e2 instanceof LotwiseError)) { console.error("CJS: node entry has another LotwiseError"); process.exit(1); } console.log("cjs ok:", e.code); });
 }`,
   );
+  writeFileSync(
+    join(dir, "worker.mjs"),
+    `import { workerSolver } from "lotwise/node";
+const s = workerSolver();
+const m = { sense: "max", numCols: 2, numRows: 2, cost: new Float64Array([5, 4]), colLower: new Float64Array([0, 0]),
+  colUpper: new Float64Array([Infinity, Infinity]), integrality: new Uint8Array([1, 1]), rowLower: new Float64Array([-Infinity, -Infinity]),
+  rowUpper: new Float64Array([24, 6]), rowStart: new Int32Array([0, 2, 4]), colIndex: new Int32Array([0, 1, 0, 1]), value: new Float64Array([6, 4, 1, 2]) };
+const r = await s.solve(m, { relGap: 0 });
+s.terminate();
+if (r.status !== "optimal" || r.objective !== 20) throw new Error("worker solve from the tarball: " + r.status + " " + r.objective);
+console.log("worker ok:", r.status, r.objective);`,
+  );
   execFileSync(process.execPath, ["esm.mjs"], { cwd: dir, stdio: "inherit" });
+  execFileSync(process.execPath, ["worker.mjs"], { cwd: dir, stdio: "inherit" });
   execFileSync(process.execPath, ["cjs.cjs"], { cwd: dir, stdio: "inherit" });
 } finally {
   rmSync(dir, { recursive: true, force: true });
