@@ -96,11 +96,14 @@ function checkIds(plan: AllocationResult, providerIds: readonly Id[]): Id[] {
  *   without a solution or bad options; `cancelled` when the signal aborts.
  * @example
  * ```ts
- * import { allocate, simulateWithdrawal } from "lotwise";
+ * import { allocate, generateAllocationInstance, simulateWithdrawal } from "lotwise";
+ * const { input } = generateAllocationInstance({ lots: 6, providers: 10, candidatesPerLot: 5, seed: 3 });
  * const plan = await allocate(input);
- * const w = await simulateWithdrawal(plan, ["P07"]);
- * w.addedUnmetHours; // 0 when contingency and others can absorb P07's hours
- * w.lotsAffected; // [{ lotId, lostHours, contingencyHours, reallocated, unmetHours, ... }]
+ * const w = await simulateWithdrawal(plan, ["P02"]);
+ * w.lostHours; // 549.03
+ * w.addedUnmetHours; // 154.73
+ * w.lotsAffected[0]; // { lotId: "L1", lostHours: 188.63, contingencyHours: 75.9,
+ * //   reallocated: [{ providerId: "P04", hours: 75.9 }, { providerId: "P05", hours: 26.6 }], unmetHours: 86.13, ... }
  * ```
  */
 export async function simulateWithdrawal(plan: AllocationResult, providerIds: readonly Id[], options: WithdrawalOptions = {}): Promise<WithdrawalResult> {
@@ -370,10 +373,11 @@ async function resolveWithout(plan: AllocationResult, ids: Id[], opts: ParsedOpt
  * @throws {LotwiseError} as {@link simulateWithdrawal}.
  * @example
  * ```ts
- * import { allocate, withdrawalSweep } from "lotwise";
- * const plan = await allocate(input);
- * const ranked = await withdrawalSweep(plan);
- * ranked[0]; // { providerId: "P03", lostHours: 410, addedUnmetHours: 35.5, weeklyCostChange: 812.4, lotsAffected: ["L02", "L07"], status: "optimal" }
+ * import { allocate, generateAllocationInstance, withdrawalSweep } from "lotwise";
+ * const { input } = generateAllocationInstance({ lots: 6, providers: 10, candidatesPerLot: 5, seed: 3 });
+ * const ranked = await withdrawalSweep(await allocate(input));
+ * ranked[0]; // { providerId: "P02", lostHours: 549.03, addedUnmetHours: 154.73, weeklyCostChange: -3815.84,
+ * //   lotsAffected: ["L1", "L3", "L6"], status: "optimal" }
  * ```
  */
 export async function withdrawalSweep(plan: AllocationResult, options: WithdrawalOptions = {}): Promise<WithdrawalSweepEntry[]> {
