@@ -83,7 +83,9 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
     checkCapacity(demand, sumLargest(caps, o.p), `the capacity of the ${o.p} largest sites`);
   }
   const req = new Set(required);
-  const build = (near: Int32Array | undefined): { built: BuiltLocationModel; assign: { i: number; j: number; col: number }[]; farther: Int32Array } => {
+  const build = (
+    near: Int32Array | undefined,
+  ): { built: BuiltLocationModel; assign: { i: number; j: number; col: number }[]; farther: Int32Array; start: (open: ReadonlySet<number>) => Float64Array } => {
     const farther = new Int32Array(active.length).fill(-1);
     const b = new ModelBuilder();
     const siteCols = new Int32Array(m);
@@ -129,7 +131,19 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
             return sum;
           }
         : (x: Float64Array): number => assign.reduce((sum, e) => sum + model.cost[e.col]! * x[e.col]!, 0);
-    return { built: { model, siteCols, evaluate }, assign, farther };
+    /** A feasible x for open sites `open` (each point on its nearest open site, or its farther column). */
+    const start = (open: ReadonlySet<number>): Float64Array => {
+      const x = new Float64Array(model.numCols);
+      for (const j of open) x[siteCols[j]!] = 1;
+      const first = new Map<number, number>();
+      for (const e of assign) if (open.has(e.j) && !first.has(e.i)) first.set(e.i, e.col);
+      active.forEach((i, a) => {
+        const col = first.get(i) ?? farther[a]!;
+        if (col >= 0) x[col] = 1;
+      });
+      return x;
+    };
+    return { built: { model, siteCols, evaluate }, assign, farther, start };
   };
 
   // Finite-cost sites of each active point, nearest first (ties by id).
@@ -161,13 +175,14 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
     const solver = await resolveSolver(base.solver);
     for (;;) {
       let farther: Int32Array;
-      ({ built, assign, farther } = build(near));
+      let start: (open: ReadonlySet<number>) => Float64Array;
+      ({ built, assign, farther, start } = build(near));
       const siteCols = built.siteCols;
       // LP phase: widen until the LP relaxation no longer uses a "farther" column; the restricted LP bound then
       // equals the full model's, so the MIP below starts from the strongest root bound.
       const lp = await solver.solve(
         { ...built.model, integrality: new Uint8Array(built.model.numCols) },
-        { timeLimitSec: Math.max(0.1, base.timeLimitSec - (nowMs() - t0) / 1000), relGap: 0, wantDuals: false },
+        { timeLimitSec: Math.max(0.1, base.timeLimitSec - (nowMs() - t0) / 1000), relGap: 0, wantDuals: true },
       );
       if (lp.status === "optimal" && lp.x.length === built.model.numCols) {
         const used: number[] = [];
@@ -188,7 +203,11 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
         return out;
       };
       const remaining = base.timeLimitSec - (nowMs() - t0) / 1000;
-      outcome = await solveLocation(built, { ...base, solver, timeLimitSec: Math.max(0.1, remaining), lpFirst: true }, (x) => wide(x).length === 0);
+      outcome = await solveLocation(
+        built,
+        { ...base, solver, timeLimitSec: Math.max(0.1, remaining), lpFirst: true, warmStart: start(guess), ...(lp.status === "optimal" ? { lpRelaxation: lp } : {}) },
+        (x) => wide(x).length === 0,
+      );
       spent = (nowMs() - t0) / 1000;
       if (outcome.rejected !== true) break;
       for (const a of wide(outcome.x!)) near[a] = Math.min(cap[a]!, near[a]! * 2);

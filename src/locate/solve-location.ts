@@ -34,6 +34,10 @@ export interface LocationSolveSettings {
    * gap 0); otherwise run the MIP. Pays off for formulations whose LP is usually integral (p-median).
    */
   readonly lpFirst?: boolean;
+  /** The LP relaxation the caller already solved (with reduced costs): used for the integral shortcut and fixing. */
+  readonly lpRelaxation?: SolveResult;
+  /** A feasible starting point for the primary MIP (used when the solver accepts warm starts). */
+  readonly warmStart?: Float64Array;
 }
 
 /** What the shared solve step returns. @internal */
@@ -64,16 +68,50 @@ function integral(x: Float64Array, integrality: Uint8Array): boolean {
   return true;
 }
 
-async function solveOnce(solver: Solver, model: SparseModel, o: SolveOptions, lpFirst: boolean, elapsed: () => number): Promise<SolveResult> {
-  const limit = o.timeLimitSec ?? 30;
-  if (lpFirst) {
-    const lp = await solver.solve({ ...model, integrality: new Uint8Array(model.numCols) }, { timeLimitSec: limit, relGap: 0, wantDuals: false });
-    if (lp.status === "optimal" && lp.x.length === model.numCols && integral(lp.x, model.integrality)) {
-      const x = Float64Array.from(lp.x, (v, j) => (model.integrality[j] === 1 ? Math.round(v) : v));
-      return { ...lp, x, dualBound: lp.objective, gap: 0, stats: { ...lp.stats, message: "LP relaxation was integral" } };
-    }
+/** When `lp` (a solve of model's LP relaxation) is optimal and integral: that answer as a proven MIP optimum. @internal */
+export function integralLpResult(model: SparseModel, lp: SolveResult): SolveResult | null {
+  if (lp.status !== "optimal" || lp.x.length !== model.numCols || !integral(lp.x, model.integrality)) return null;
+  const x = Float64Array.from(lp.x, (v, j) => (model.integrality[j] === 1 ? Math.round(v) : v));
+  return { ...lp, x, dualBound: lp.objective, gap: 0, stats: { ...lp.stats, message: "LP relaxation was integral" } };
+}
+
+/**
+ * Reduced-cost fixing for the tie-break solve, from the LP relaxation `lp` (optimal, with reduced costs d):
+ * every solution x of the relaxation costs at least z_LP + |d_j|·|x_j − x_j^LP| (min form), so when the
+ * tie-break only admits solutions within `slack` of z_LP, an integer column with |d_j| > slack cannot leave its
+ * LP value; with slack 0 (integral LP optimum) neither can a continuous one (complementary slackness). Returns
+ * tightened bounds, or null without usable reduced costs.
+ */
+function fixByReducedCost(model: SparseModel, lp: SolveResult | undefined, slack: number): { colLower: Float64Array; colUpper: Float64Array } | null {
+  const d = lp?.colDuals;
+  if (lp === undefined || d === undefined || lp.status !== "optimal" || d.length !== model.numCols || lp.x.length !== model.numCols) return null;
+  let scale = 1;
+  model.cost.forEach((c) => (scale = Math.max(scale, Math.abs(c))));
+  const tol = 1e-6 * scale;
+  const colLower = Float64Array.from(model.colLower);
+  const colUpper = Float64Array.from(model.colUpper);
+  for (let j = 0; j < model.numCols; j++) {
+    const x = lp.x[j]!;
+    const atBound = Math.abs(x - model.colLower[j]!) <= 1e-9 || Math.abs(x - model.colUpper[j]!) <= 1e-9;
+    if (!atBound || Math.abs(d[j]!) <= tol) continue;
+    if (model.integrality[j] === 1 ? Math.abs(d[j]!) > slack + tol : slack <= tol) colLower[j] = colUpper[j] = Math.round(x * 1e9) / 1e9;
   }
-  return solver.solve(model, { ...o, timeLimitSec: Math.max(0.1, limit - elapsed()) });
+  return { colLower, colUpper };
+}
+
+async function solveOnce(
+  solver: Solver,
+  model: SparseModel,
+  o: SolveOptions,
+  lpFirst: boolean,
+  elapsed: () => number,
+): Promise<{ result: SolveResult; lp?: SolveResult }> {
+  const limit = o.timeLimitSec ?? 30;
+  if (!lpFirst) return { result: await solver.solve(model, o) };
+  const lp = await solver.solve({ ...model, integrality: new Uint8Array(model.numCols) }, { timeLimitSec: limit, relGap: 0, wantDuals: true });
+  const integralLp = integralLpResult(model, lp);
+  if (integralLp !== null) return { result: integralLp, lp };
+  return { result: await solver.solve(model, { ...o, timeLimitSec: Math.max(0.1, limit - elapsed()) }), lp };
 }
 
 function usable(r: SolveResult, numCols: number): boolean {
@@ -90,7 +128,16 @@ export async function solveLocation(built: BuiltLocationModel, s: LocationSolveS
   const t0 = nowMs();
   const { model } = built;
   const elapsed = (): number => (nowMs() - t0) / 1000;
-  const first = await solveOnce(solver, model, { timeLimitSec: s.timeLimitSec, relGap: s.relGap }, s.lpFirst === true, elapsed);
+  let lpRelax = s.lpRelaxation;
+  let first: SolveResult;
+  const known = lpRelax === undefined ? null : integralLpResult(model, lpRelax);
+  if (known !== null) first = known;
+  else {
+    const o: SolveOptions = { timeLimitSec: s.timeLimitSec, relGap: s.relGap, ...(s.warmStart !== undefined && solver.capabilities.warmStart ? { warmStart: s.warmStart } : {}) };
+    const once = await solveOnce(solver, model, o, s.lpFirst === true && lpRelax === undefined, elapsed);
+    first = once.result;
+    lpRelax ??= once.lp;
+  }
   const gap = first.status === "optimal" && s.relGap === 0 ? 0 : (first.gap ?? Number.NaN);
   if (!usable(first, model.numCols)) {
     const out: LocationSolveOutcome = { status: first.status === "timeLimit" ? "timeLimit" : first.status, gap: Number.NaN, x: null, solverId: solver.id, timeSec: elapsed(), tieBreak: "skipped" };
@@ -106,10 +153,12 @@ export async function solveLocation(built: BuiltLocationModel, s: LocationSolveS
   model.cost.forEach((c, j) => (raw += c * first.x[j]!));
   const tol = 1e-9 * Math.max(1, Math.abs(raw));
   const constrained = withExtraRow(model, model.cost, model.sense === "max" ? raw - tol : -Infinity, model.sense === "max" ? Infinity : raw + tol);
+  const fixed = first.status === "optimal" ? fixByReducedCost(model, lpRelax, Math.abs((lpRelax?.objective ?? Number.NaN) - raw) + tol) : null;
+  if (fixed !== null) Object.assign(constrained, fixed);
   const rankCost = new Float64Array(model.numCols);
   built.siteCols.forEach((col, j) => (rankCost[col] = j + 1));
   const t1 = nowMs();
-  const second = await solveOnce(
+  const { result: second } = await solveOnce(
     solver,
     { ...constrained, sense: "min", cost: rankCost, offset: 0 },
     solver.capabilities.warmStart ? { timeLimitSec: remaining, relGap: 0, warmStart: first.x } : { timeLimitSec: remaining, relGap: 0 },

@@ -15,10 +15,10 @@ export const LocationProblemInputSchema = z
   .object({
     demandIds: z.array(IdSchema).min(1, "at least one demand point is needed"),
     siteIds: z.array(IdSchema).min(1, "at least one candidate site is needed"),
-    cost: z.union([z.array(z.array(z.unknown())), z.instanceof(Float64Array), z.array(z.unknown())], {
+    cost: z.union([z.array(z.array(z.unknown())), z.custom<Float64Array<ArrayBufferLike>>((v) => v instanceof Float64Array), z.array(z.unknown())], {
       error: "expected a number[][] (demand × site), a flat number[] or a Float64Array",
     }),
-    weights: z.union([z.array(NonNegative), z.instanceof(Float64Array)]).optional(),
+    weights: z.union([z.array(NonNegative), z.custom<Float64Array<ArrayBufferLike>>((v) => v instanceof Float64Array)]).optional(),
   })
   .strict();
 export type LocationProblemInput = z.input<typeof LocationProblemInputSchema>;
@@ -40,6 +40,8 @@ export const LocationFromTravelOptionsSchema = z
   })
   .strict();
 export type LocationFromTravelOptions = z.input<typeof LocationFromTravelOptionsSchema>;
+
+const F64 = (msg: string) => z.custom<Float64Array<ArrayBufferLike>>((v) => v instanceof Float64Array, msg);
 
 const SolverLike = z.custom<import("../allocate/solvers/types.js").Solver>(
   (v) => typeof v === "object" && v !== null && typeof (v as { solve?: unknown }).solve === "function",
@@ -115,8 +117,8 @@ export const LocationProblemSchema = z
   .object({
     demandIds: z.array(IdSchema).min(1),
     siteIds: z.array(IdSchema).min(1),
-    cost: z.instanceof(Float64Array, { error: "expected a Float64Array (build the problem with locationProblem())" }),
-    weights: z.instanceof(Float64Array, { error: "expected a Float64Array (build the problem with locationProblem())" }),
+    cost: F64("expected a Float64Array (build the problem with locationProblem())"),
+    weights: F64("expected a Float64Array (build the problem with locationProblem())"),
   })
   .strict()
   .superRefine((p, ctx) => {
