@@ -37,8 +37,12 @@ export function defaultSolver(): Solver {
  *   maxLeadLots? }], eligibility: [{ lotId, providerId, share }], policy? }` (weekly hours).
  * @param options - `solver` (default `highsSolver()`), `formulation` (`"milp"` | `"lp"`), `timeLimitSec` (30),
  *   `relGap` (1e-3), `warmStart` (greedy incumbent, true), `shadowPrices` (true), `signal`, `onProgress`.
- * @returns an {@link AllocationResult}: status, gap, costs, per-lot and per-provider records sorted by id,
- *   warnings, and the validated input (so the plan can be re-solved by {@link simulateWithdrawal}).
+ * @returns an {@link AllocationResult}: status (`optimal` = proven within `relGap`; `timeLimit` = best plan
+ *   found in time, with its gap; the greedy plan when the solver found none), gap, costs, per-lot and
+ *   per-provider records sorted by id, warnings, and the validated input (so the plan can be re-solved by
+ *   {@link simulateWithdrawal}). Everything but `timeSec` is identical for identical input and options
+ *   when the solve ends on the gap rather than the clock. The time limit covers the greedy start and the
+ *   solve; the shadow-price LP runs after it (a fraction of a second at 400 × 1000).
  * @throws {LotwiseError} `invalid_input` (e.g. `Invalid input.providers[1].ratePerHour: NaN. ...`),
  *   `duplicate_id`, `unknown_id`; `cancelled` when the signal aborts; `solver_error` when the backend fails.
  * @example

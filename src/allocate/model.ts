@@ -42,6 +42,13 @@
  *
  * The `lp` formulation keeps x, s, (1) and (7) only: a transportation LP for quick what-ifs; the lead
  * (most hours) and contingency (most spare reach) are chosen afterwards.
+ *
+ * Shadow prices: the LP with every binary (and n) fixed at the solution, built with the hour bounds
+ * a_lp·d_l instead of u_lp (same columns and rows) so that capacity binds only through (7); the dual of
+ * (7) is then the weekly cost saved by one more hour of p's capacity. Pairs of zero-capacity providers
+ * stay in the model (fixed at 0 by u_lp = 0) so their shadow price is reported too.
+ * Penalty π defaults to max(1000, 10 × the highest weighted rate), so an hour is only left unmet when it
+ * cannot be placed.
  * Columns are ordered by type, then lot id, then provider id; rows likewise: same input, same model.
  * @module
  */

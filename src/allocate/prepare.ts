@@ -172,7 +172,7 @@ export function prepareAllocation(input: ResolvedAllocationInput): PreparedAlloc
       if (ub >= beta * leadShare * d - 1e-9) contCands++;
     }
     if (nPairs === 0) {
-      warnings.push(`Lot ${id} has no eligible provider with capacity: its ${fmt(d)} weekly hours are unmet.`);
+      warnings.push(`Lot ${id} has no eligible provider with capacity and a share above 0: its ${fmt(d)} weekly hours are unmet.`);
       continue;
     }
     if (leadCands === 0) {
