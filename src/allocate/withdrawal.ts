@@ -119,7 +119,7 @@ async function keepOthers(plan: AllocationResult, prep: PreparedAllocation, idx:
   const { lotIds, providerIds, pairLot, pairProv, pairReach, lotPairStart, rate, weight, capacity, penalty } = prep;
   const pIndex = new Map(providerIds.map((id, i) => [id, i] as const));
   const rem = new Float64Array(providerIds.length);
-  providerIds.forEach((id, p) => (rem[p] = W.has(id) ? 0 : capacity[p]! - (idx.provHours.get(id) ?? 0)));
+  providerIds.forEach((id, p) => (rem[p] = W.has(id) ? 0 : Math.max(0, capacity[p]! - (idx.provHours.get(id) ?? 0))));
   const lost = new Float64Array(lotIds.length);
   const affected: number[] = [];
   let lostCost = 0;
