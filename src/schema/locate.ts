@@ -68,6 +68,7 @@ const CommonShape = {
 /** Capacity per site: one number for all, or an entry for every site id. */
 const CapacitiesSchema = z.union([NonNegative, z.record(IdSchema, NonNegative)]);
 
+/** Options for `lscp`: `limit`, optional `capacities`, plus the shared `solver`, `timeLimitSec`, `relGap`, `tieBreak`, `required`. */
 export const LscpOptionsSchema = z
   .object({
     ...CommonShape,
@@ -79,6 +80,7 @@ export const LscpOptionsSchema = z
   .strict();
 export type LscpOptions = z.input<typeof LscpOptionsSchema>;
 
+/** Options for `mclp`: `limit`, `p`, plus the shared `solver`, `timeLimitSec`, `relGap`, `tieBreak`, `required`. */
 export const MclpOptionsSchema = z
   .object({
     ...CommonShape,
@@ -89,9 +91,11 @@ export const MclpOptionsSchema = z
   .strict();
 export type MclpOptions = z.input<typeof MclpOptionsSchema>;
 
+/** Options for `backupCoverage`: the same as for `mclp`. */
 export const BackupCoverageOptionsSchema = MclpOptionsSchema;
 export type BackupCoverageOptions = z.input<typeof BackupCoverageOptionsSchema>;
 
+/** Options for `pMedian`: `p`, optional `capacities` and `singleSource`, plus the shared options. */
 export const PMedianOptionsSchema = z
   .object({
     ...CommonShape,
@@ -104,6 +108,7 @@ export const PMedianOptionsSchema = z
   .strict();
 export type PMedianOptions = z.input<typeof PMedianOptionsSchema>;
 
+/** Options for `pCenter`: `p` plus the shared options (`relGap` is not used: the search is exact). */
 export const PCenterOptionsSchema = z
   .object({
     ...CommonShape,
