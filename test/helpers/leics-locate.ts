@@ -13,6 +13,7 @@ export interface LeicsBed {
   /** 60+ population (mid-2015) per area */
   demand: Record<string, number>;
   providerIds: string[];
+  providers: ReturnType<typeof generateProviders>;
   /** providers (origins) × areas (destinations), drive minutes */
   matrix: TravelMatrix;
 }
@@ -35,5 +36,5 @@ export function leicsBed(providerCount: number, seed = 9, areaSet: "county" | "a
     areas,
     ["drive"],
   );
-  return { areas, demand, providerIds: providers.map((p) => p.id), matrix };
+  return { areas, demand, providerIds: providers.map((p) => p.id), providers, matrix };
 }

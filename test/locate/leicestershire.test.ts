@@ -3,6 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { highsSolver } from "../../src/allocate/solvers/highs.js";
 import { lscp, mclp } from "../../src/locate/coverage.js";
+import { computeCoverage } from "../../src/coverage/coverage.js";
+import { straightLineTravel } from "../../src/coverage/straight-line.js";
+import { locationProblemFromCoverage } from "../../src/locate/from-coverage.js";
+import { pMedian } from "../../src/locate/p-median.js";
 import { locationProblemFromTravel } from "../../src/locate/problem.js";
 import type { LocationProblem } from "../../src/locate/types.js";
 import { leicsBed } from "../helpers/leics-locate.js";
@@ -65,5 +69,22 @@ describe("location models on Leicestershire (396 LSOAs × 100 providers, 20 minu
       expect(fewer.status).toBe("optimal");
       expect(fewer.coveredShare).toBeLessThan(coverableShare(problem, limit) - 1e-12);
     }
+  });
+
+  it("mclp and pMedian built from areas + providers via computeCoverage agree with the same models built from the TravelMatrix", async () => {
+    const cov = computeCoverage({ providers: bed.providers, areas: bed.areas, travel: straightLineTravel(), thresholdMinutes: { drive: 20, walk: 20, cycle: 20, transit: 20 } });
+    const viaCoverage = locationProblemFromCoverage(cov, { mode: "drive", demand: bed.demand });
+    const a = await mclp(viaCoverage, { limit: 20, p: 8, solver });
+    const b = await mclp(problem, { limit: 20, p: 8, solver });
+    expect(a.status).toBe("optimal");
+    expect(a.sites).toEqual(b.sites);
+    expect(a.objective).toBeCloseTo(b.objective, 9);
+    // p-median on the coverage problem may only assign within 20 minutes: never cheaper than the unrestricted one.
+    const c = await pMedian(viaCoverage, { p: 12, solver });
+    const d = await pMedian(problem, { p: 12, solver });
+    expect(c.status).toBe("optimal");
+    expect(d.status).toBe("optimal");
+    expect(c.objective).toBeGreaterThanOrEqual(d.objective - 1e-6);
+    expect(c.maxTravel).toBeLessThanOrEqual(20);
   });
 });
