@@ -21,8 +21,8 @@ export interface NodeWorkerSolverOptions extends Omit<WorkerSolverSettings, "was
 }
 
 function here(): string {
-  // ESM: import.meta.url. The CJS build defines __filename instead (tsup leaves import.meta empty there).
-  if (typeof __filename === "string" && __filename !== "") return pathToFileURL(__filename).href;
+  // In the CJS build tsup's shims replace import.meta.url with a URL made from __filename. Do not mention
+  // __filename here: that would make tsup inject an ESM shim importing "path" and "url" into a shared chunk.
   return import.meta.url;
 }
 

@@ -50,6 +50,14 @@ console.log("worker ok:", r.status, r.objective);`,
   );
   execFileSync(process.execPath, ["esm.mjs"], { cwd: dir, stdio: "inherit" });
   execFileSync(process.execPath, ["worker.mjs"], { cwd: dir, stdio: "inherit" });
+  // The CJS build finds its worker script through tsup's import.meta.url shim.
+  writeFileSync(
+    join(dir, "worker.cjs"),
+    `const { workerSolver } = require("lotwise/node");
+const s = workerSolver();
+s.warmUp().then(() => { s.terminate(); console.log("cjs worker ok"); }, (e) => { console.error(e); process.exit(1); });`,
+  );
+  execFileSync(process.execPath, ["worker.cjs"], { cwd: dir, stdio: "inherit" });
   execFileSync(process.execPath, ["cjs.cjs"], { cwd: dir, stdio: "inherit" });
 } finally {
   rmSync(dir, { recursive: true, force: true });
