@@ -2,7 +2,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const GEODATA = join(new URL("../..", import.meta.url).pathname, "geodata");
+export const REPO_ROOT = new URL("../..", import.meta.url).pathname;
+export const GEODATA = join(REPO_ROOT, "geodata");
+/** The shared benchmark data sits beside the project root (`../shared`), locally and in CI. */
+export const SHARED_BENCHMARKS = join(REPO_ROOT, "..", "shared", "benchmarks");
 
 export function readJson(name: string): unknown {
   return JSON.parse(readFileSync(join(GEODATA, name), "utf8")) as unknown;

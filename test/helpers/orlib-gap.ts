@@ -5,8 +5,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SparseModel } from "../../src/allocate/solvers/types.js";
+import { SHARED_BENCHMARKS } from "./geodata.js";
 
-export const ORLIB_GAP_DIR = process.env.ORLIB_GAP_DIR ?? "/work/shared/benchmarks/orlib-gap";
+export const ORLIB_GAP_DIR = process.env.ORLIB_GAP_DIR ?? join(SHARED_BENCHMARKS, "orlib-gap");
 
 export interface GapInstance {
   name: string;

@@ -2,8 +2,10 @@
 // undirected edges `i j cost` (1-based). Costs: c(i,i) = 0, c(i,j) = ∞, each edge sets c(i,j) = c(j,i) (the last
 // repeat wins), then Floyd–Warshall. Every vertex is a client (weight 1) and a candidate site.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { SHARED_BENCHMARKS } from "./geodata.js";
 
-export const PMED_DIR = "/work/shared/benchmarks/orlib-pmed";
+export const PMED_DIR = join(SHARED_BENCHMARKS, "orlib-pmed");
 
 /**
  * Optimal objective values published by OR-Library (pmedinfo: Beasley 1985). SOURCES.md says they are

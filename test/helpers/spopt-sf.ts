@@ -1,8 +1,10 @@
 // pysal/spopt San Francisco test data (/work/shared/benchmarks/spopt-sf/SOURCES.md, BSD-3-Clause): 205 census
 // tracts × 16 candidate stores, network distance in metres, POP2000 as the demand weight.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { SHARED_BENCHMARKS } from "./geodata.js";
 
-export const SF_DIR = "/work/shared/benchmarks/spopt-sf";
+export const SF_DIR = join(SHARED_BENCHMARKS, "spopt-sf");
 
 function rows(file: string): Record<string, string>[] {
   const lines = readFileSync(`${SF_DIR}/${file}`, "utf8").split(/\r?\n/).filter((l) => l.length > 0);
