@@ -29,7 +29,7 @@ const pad = (prefix: string, i: number, n: number): string => `${prefix}${String
  *
  * @param options - `{ lots, providers, candidatesPerLot = 15, seed = 1 }`.
  * @returns `{ input, planted }`: an {@link AllocationInput} for {@link allocate} and the planted plan.
- * @throws {LotwiseError} `invalid_input` for bad sizes (e.g. fewer than 2 providers).
+ * @throws {LotwiseError} `invalid_input` for bad sizes (e.g. fewer than 3 providers or candidates per lot).
  * @example
  * ```ts
  * import { generateAllocationInstance, allocate } from "lotwise";

@@ -122,9 +122,10 @@ export const WithdrawalOptionsSchema = z
 export const GenerateAllocationOptionsSchema = z
   .object({
     lots: z.number().int().min(1),
-    providers: z.number().int().min(2),
-    /** Eligible providers per lot (about) [15, capped at providers]. */
-    candidatesPerLot: z.number().int().min(2).default(15),
+    /** At least 3: the planted plan gives each lot a lead, a supplementary and a contingency provider. */
+    providers: z.number().int().min(3, "must be ≥ 3 (each lot needs a lead, a supplementary and a contingency provider)"),
+    /** Eligible providers per lot (about) [15, capped at providers]; at least 3, as for `providers`. */
+    candidatesPerLot: z.number().int().min(3, "must be ≥ 3 (each lot needs a lead, a supplementary and a contingency provider)").default(15),
     seed: z.number().int().default(1),
   })
   .strict();
