@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { allocate } from "../../src/allocate/allocate.js";
 import { highsSolver } from "../../src/allocate/solvers/highs.js";
 import { mulberry32 } from "../../src/internal/rng.js";
-import { LotwiseError, isLotwiseError } from "../../src/errors.js";
 import { bruteForceAllocation } from "./brute-force.js";
 import type { TinyInstance } from "./brute-force.js";
+import { asyncErrorOf as errorOf } from "../helpers/errors.js";
 
 const solver = highsSolver();
 const exact = { solver, relGap: 0, timeLimitSec: 60 } as const;
@@ -20,15 +20,6 @@ const basePolicy = {
   unmetPenaltyPerHour: 400,
 };
 
-async function errorOf(fn: () => Promise<unknown>): Promise<LotwiseError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (isLotwiseError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a LotwiseError");
-}
 
 /** Random tiny instance with integer data (hours multiples of 10 so policy thresholds are whole hours). */
 function tinyInstance(seed: number, nLots: number, nProv: number): TinyInstance {

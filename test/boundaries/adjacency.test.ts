@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { LotwiseError, boundaryAdjacency, isLotwiseError, loadBoundaries, type Boundaries } from "../../src/index.js";
+import { boundaryAdjacency, loadBoundaries, type Boundaries } from "../../src/index.js";
 import { pointSegmentMetres } from "../../src/internal/geo.js";
 import { mulberry32 } from "../../src/internal/rng.js";
 import { readJson } from "../helpers/geodata.js";
 import { allLsoas, collection, leicestershire, square } from "./real-data.js";
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(fn: () => unknown): LotwiseError {
-  try {
-    fn();
-  } catch (e) {
-    if (isLotwiseError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a LotwiseError");
-}
 
 type Seg = [number, number, number, number];
 

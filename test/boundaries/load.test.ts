@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { LotwiseError, isLotwiseError, loadBoundaries } from "../../src/index.js";
+import { loadBoundaries } from "../../src/index.js";
 import { readJson } from "../helpers/geodata.js";
+import { errorOf } from "../helpers/errors.js";
 
 const square = (x: number, y: number, d = 0.1) => ({
   type: "Polygon",
@@ -9,15 +10,6 @@ const square = (x: number, y: number, d = 0.1) => ({
 const fc = (features: unknown[]) => ({ type: "FeatureCollection", features });
 const feat = (id: unknown, geometry: unknown) => ({ type: "Feature", properties: { code: id }, geometry });
 
-function errorOf(fn: () => unknown): LotwiseError {
-  try {
-    fn();
-  } catch (e) {
-    if (isLotwiseError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a LotwiseError");
-}
 
 describe("loadBoundaries", () => {
   it("loadBoundaries(leicestershire) loads 611 LSOAs sorted by id with areas and centroids", () => {

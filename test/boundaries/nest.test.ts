@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { LotwiseError, isLotwiseError, loadBoundaries, nestAreas } from "../../src/index.js";
+import { loadBoundaries, nestAreas } from "../../src/index.js";
 import { readCsvRows, readJson } from "../helpers/geodata.js";
 import { allLsoas } from "./real-data.js";
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(fn: () => unknown): LotwiseError {
-  try {
-    fn();
-  } catch (e) {
-    if (isLotwiseError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a LotwiseError");
-}
 
 const rect = (x0: number, x1: number, y0 = 52, y1 = 52.1) => ({
   type: "Polygon",

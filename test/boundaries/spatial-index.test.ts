@@ -1,20 +1,12 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { describe, expect, it } from "vitest";
-import { LotwiseError, indexBoundaries, isLotwiseError, loadBoundaries, type LonLat } from "../../src/index.js";
+import { indexBoundaries, loadBoundaries, type LonLat } from "../../src/index.js";
 import { pointSegmentMetres } from "../../src/internal/geo.js";
 import { mulberry32 } from "../../src/internal/rng.js";
 import { readCsvRows, readJson } from "../helpers/geodata.js";
 import { allLsoas, collection, leicestershire, square } from "./real-data.js";
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(fn: () => unknown): LotwiseError {
-  try {
-    fn();
-  } catch (e) {
-    if (isLotwiseError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a LotwiseError");
-}
 
 /** Brute-force distance (m) from p to the nearest edge of a GeoJSON (Multi)Polygon. */
 function edgeDistanceMetres(geometry: { type: string; coordinates: unknown }, p: LonLat): number {

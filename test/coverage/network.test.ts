@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isLotwiseError, networkTravel, type LotwiseError } from "../../src/index.js";
+import { networkTravel } from "../../src/index.js";
 import { mulberry32 } from "../../src/internal/rng.js";
+import { errorOf } from "../helpers/errors.js";
 
 // Grid at the equator: 1 km = 1000 / (R·π/180) degrees along both axes (R = 6371008.8 m), so every
 // edge is 1.000 km to better than 0.1 m and hand times are exact to ~1e-5 min.
@@ -29,15 +30,6 @@ const points = () => {
   for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) out.push({ id: `n${i}${j}`, lonLat: node(i, j) });
   return out;
 };
-function errorOf(fn: () => unknown): LotwiseError {
-  try {
-    fn();
-  } catch (e) {
-    if (isLotwiseError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a LotwiseError");
-}
 
 describe("networkTravel", () => {
   it("networkTravel(4×4 grid) gives the hand-computed Dijkstra times for driving and walking", () => {

@@ -1,0 +1,24 @@
+// Shared test helpers: run a function that must throw a LotwiseError and return it for assertions.
+import { isLotwiseError, type LotwiseError } from "../../src/index.js";
+
+/** Calls `fn`, which must throw a LotwiseError; any other exception is re-thrown, no throw fails. */
+export function errorOf(fn: () => unknown): LotwiseError {
+  try {
+    fn();
+  } catch (e) {
+    if (isLotwiseError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected a LotwiseError");
+}
+
+/** Async twin of {@link errorOf}: `fn` must reject with a LotwiseError. */
+export async function asyncErrorOf(fn: () => Promise<unknown>): Promise<LotwiseError> {
+  try {
+    await fn();
+  } catch (e) {
+    if (isLotwiseError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected a LotwiseError");
+}
