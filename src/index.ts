@@ -131,3 +131,4 @@ export type { LocationFromCoverageOptions } from "./schema/locate.js";
 export { demandFromRows, planFromRows, providersFromRows } from "./io/rows.js";
 export { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema, EligibilityRowSchema } from "./schema/rows.js";
 export type { DemandRow, LotAreaRow, ProviderRow, EligibilityRow } from "./schema/rows.js";
+export { MAX_MATRIX_CELLS } from "./coverage/matrix-limit.js";

@@ -1,6 +1,7 @@
 import { invalid, parseInput } from "../errors.js";
 import { TravelMatrixFromRowsOptionsSchema, TravelTimeRowsSchema, type TravelMatrixFromRowsOptions } from "../schema/travel.js";
 import type { Id } from "../types.js";
+import { checkMatrixCells } from "./matrix-limit.js";
 import { TRAVEL_MODES, type TravelMatrix, type TravelMode } from "./types.js";
 
 /** One row of an origin-destination table as {@link travelMatrixToRows} writes it. */
@@ -22,7 +23,8 @@ export interface TravelTimeRowOut {
  * @returns the matrix.
  * @throws {LotwiseError} `invalid_input` for NaN, negative or non-numeric minutes, an unknown mode or an
  *   empty table; `unknown_id` for an id outside `originIds`/`destinationIds`; `duplicate_id` for a
- *   repeated (origin, destination, mode).
+ *   repeated (origin, destination, mode); `limit_exceeded` when origins × destinations × modes exceeds
+ *   {@link MAX_MATRIX_CELLS} (5·10⁷ cells, 400 MB).
  * @example
  * ```ts
  * import { travelMatrixFromRows } from "lotwise";
@@ -59,6 +61,7 @@ export function travelMatrixFromRows(rows: readonly unknown[], options: TravelMa
   const d = index(opts.destinationIds, "destination_id", "destinationIds");
   const present = new Set(rs.map((r) => r.mode));
   const modes = TRAVEL_MODES.filter((m) => present.has(m));
+  checkMatrixCells(o.ids.length, d.ids.length, modes.length, ["rows"]);
   const n = o.ids.length * d.ids.length;
   const minutes: Partial<Record<TravelMode, Float64Array>> = {};
   const seen: Partial<Record<TravelMode, Uint8Array>> = {};

@@ -25,6 +25,7 @@ import {
   type NetworkTravelOptions,
 } from "../schema/travel.js";
 import type { Id } from "../types.js";
+import { checkMatrixCells } from "./matrix-limit.js";
 import { MinHeap } from "./min-heap.js";
 import { parsePoints } from "./parse-points.js";
 import type { SyncTravelTimeSource } from "./straight-line.js";
@@ -101,7 +102,8 @@ interface NodeItem {
  *   `fallbackClass`, `maxMinutes`, `maxSnapMetres` (2000), `connectorKmh`, `transitWaitMinutes` (10).
  * @returns a {@link RoadNetwork}.
  * @throws {LotwiseError} `invalid_input` for an empty layer, a non-line geometry, a bad coordinate, or a
- *   road whose class has no speeds (and no `fallbackClass`).
+ *   road whose class has no speeds (and no `fallbackClass`); `limit_exceeded` from `matrix` when origins ×
+ *   destinations × modes exceeds {@link MAX_MATRIX_CELLS} (5·10⁷ cells, 400 MB).
  * @example
  * ```ts
  * import { networkTravel } from "lotwise";
@@ -229,6 +231,7 @@ export function networkTravel(roads: unknown, options: NetworkTravelOptions = {}
       const ds = parsePoints(destinations, "destinations");
       const ms = parseInput(TravelModeListSchema, modes, "modes");
       const nO = os.length, nD = ds.length;
+      checkMatrixCells(nO, nD, ms.length, ["origins"]);
       const minutes: Partial<Record<TravelMode, Float64Array>> = {};
       const snaps: Partial<Record<TravelMode, { origins: NetworkSnap[]; destinations: NetworkSnap[] }>> = {};
       const unreachable: UnreachablePair[] = [];

@@ -13,6 +13,7 @@ import { EARTH_RADIUS_M } from "../internal/geo.js";
 import { StraightLineOptionsSchema, TravelModeListSchema, type StraightLineOptions } from "../schema/travel.js";
 import { parsePoints } from "./parse-points.js";
 import type { TravelMatrix, TravelMode, TravelPoint, TravelTimeSource } from "./types.js";
+import { checkMatrixCells } from "./matrix-limit.js";
 
 /** A {@link TravelTimeSource} whose `matrix` is synchronous. */
 export interface SyncTravelTimeSource extends TravelTimeSource {
@@ -28,7 +29,8 @@ const RAD = Math.PI / 180;
  * @param options - speeds (km/h), detour factors per mode, transit wait; all optional.
  * @returns a source whose `matrix(origins, destinations, modes)` returns a {@link TravelMatrix} at once.
  * @throws {LotwiseError} `invalid_input` for a bad option (e.g. a speed ≤ 0), and from `matrix` for a bad
- *   point, a duplicate id or an unknown mode.
+ *   point, a duplicate id or an unknown mode; `limit_exceeded` from `matrix` when origins × destinations ×
+ *   modes exceeds {@link MAX_MATRIX_CELLS} (5·10⁷ cells, 400 MB), before anything is allocated.
  * @example
  * ```ts
  * import { straightLineTravel } from "lotwise";
@@ -49,6 +51,7 @@ export function straightLineTravel(options: StraightLineOptions = {}): SyncTrave
       const ds = parsePoints(destinations, "destinations");
       const ms = parseInput(TravelModeListSchema, modes, "modes");
       const nO = os.length, nD = ds.length;
+      checkMatrixCells(nO, nD, ms.length, ["origins"]);
       // sin/cos of half-angles per destination, so the inner loop needs no trigonometry but asin:
       // sin((b − a)/2) = sin(b/2)cos(a/2) − cos(b/2)sin(a/2).
       const dSinLat = new Float64Array(nD), dCosLat = new Float64Array(nD), dSinLon = new Float64Array(nD), dCosLon = new Float64Array(nD);
