@@ -25,6 +25,7 @@ import { lotsToGeoJSON } from "../src/lots/lots-to-geojson.js";
 import { generateProviders } from "../src/providers/generate.js";
 import type { LotArea } from "../src/lots/types.js";
 import { renderMap } from "../src/report/render-map.js";
+import { allocationToRows, withdrawalToRows } from "../src/io/rows.js";
 import { compareIds } from "../src/internal/sort.js";
 import { readCsv, writeCsv, type CsvRow } from "../src/node/csv.js";
 import { readGeoJSON, writeFileAtomic, writeGeoJSON } from "../src/node/files.js";
@@ -235,47 +236,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const lotsWithLead = allocation.lots.filter((l) => l.lead !== null).length;
   const lotsWithContingency = allocation.lots.filter((l) => l.contingency !== null).length;
   log(`Allocation: ${allocation.status}, £${formatNumber(allocation.weeklyCost, 0)}/week, ${formatNumber(allocation.unmetHours, 1)} unmet h/week, ${lotsWithLead}/${allocation.lots.length} lots with a lead, ${lotsWithContingency} with a contingency`);
-  await writeCsv(
-    join(out, "allocation-lots.csv"),
-    allocation.lots.map((l) => ({
-      lot_id: l.lotId,
-      demand_hours: l.demandHours,
-      lead: l.lead,
-      lead_hours: l.leadHours,
-      supplementary: l.supplementary.map((s) => s.providerId).join(" "),
-      supplementary_hours: l.supplementary.reduce((s, x) => s + x.hours, 0),
-      contingency: l.contingency,
-      contingency_reserve_hours: l.contingencyReserveHours,
-      delivered_hours: l.deliveredHours,
-      unmet_hours: l.unmetHours,
-      unmet_reason: l.unmetReason,
-      weekly_cost: l.weeklyCost,
-    })),
-    { decimals: 2 },
-  );
-  await writeCsv(
-    join(out, "allocation-providers.csv"),
-    allocation.providers.map((p) => ({
-      provider_id: p.providerId,
-      capacity_hours: p.capacityHours,
-      hours: p.hours,
-      reserved_hours: p.reservedHours,
-      utilisation: p.utilisation,
-      lead_lots: p.leadLots.join(" "),
-      contingency_lots: p.contingencyLots.join(" "),
-      weekly_cost: p.weeklyCost,
-    })),
-    { decimals: 2 },
-  );
-  await writeCsv(
-    join(out, "allocation-hours.csv"),
-    allocation.lots.flatMap((l) => [
-      ...(l.lead === null ? [] : [{ lot_id: l.lotId, provider_id: l.lead, role: "lead", hours: l.leadHours }]),
-      ...l.supplementary.map((s) => ({ lot_id: l.lotId, provider_id: s.providerId, role: "supplementary", hours: s.hours })),
-      ...(l.contingency === null ? [] : [{ lot_id: l.lotId, provider_id: l.contingency, role: "contingency", hours: l.contingencyReserveHours }]),
-    ]),
-    { decimals: 2 },
-  );
+  const rows = allocationToRows(allocation);
+  await writeCsv(join(out, "allocation-lots.csv"), rows.lots, { decimals: 2 });
+  await writeCsv(join(out, "allocation-providers.csv"), rows.providers, { decimals: 2 });
+  await writeCsv(join(out, "allocation-hours.csv"), rows.hours, { decimals: 2 });
   files.push("allocation-lots.csv", "allocation-providers.csv", "allocation-hours.csv");
 
   // 7. N-1 withdrawal: each provider leaves in turn; its hours go to the others (contingency first).
@@ -292,14 +256,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   log(`Withdrawal sweep: ${sweep.length} scenarios; worst ${worst?.providerId ?? "–"} leaves ${formatNumber(worst?.addedUnmetHours ?? 0, 1)} h/week unmet`);
   await writeCsv(
     join(out, "withdrawal.csv"),
-    sweep.map((w) => ({
-      provider_id: w.providerId,
-      status: w.status,
-      lost_hours: w.lostHours,
-      added_unmet_hours: w.addedUnmetHours,
-      weekly_cost_change: w.weeklyCostChange,
-      lots_affected: w.lotsAffected.join(" "),
-    })),
+    withdrawalToRows(sweep),
     { decimals: 2 },
   );
   files.push("withdrawal.csv");

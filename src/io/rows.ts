@@ -6,6 +6,7 @@ import type { DemandHours, LotPlan } from "../lots/types.js";
 import type { Provider } from "../coverage/types.js";
 import type { DemandRow, LotAreaRow, ProviderRow } from "../schema/rows.js";
 import type { Id } from "../types.js";
+import type { AllocationResult, WithdrawalSweepEntry } from "../allocate/types.js";
 
 /**
  * Demand rows (`area_id,hours`) to {@link DemandHours}.
@@ -86,4 +87,90 @@ export function providersFromRows(rows: readonly ProviderRow[]): Provider[] {
     };
   });
   return out.sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** A flat record for CSV output: string, number or null cells. */
+export type OutputRow = Record<string, string | number | null>;
+
+/** The three CSV tables of an allocation (see {@link allocationToRows}). */
+export interface AllocationRows {
+  /** One row per lot: lead, supplementary, contingency, delivered and unmet hours, cost. */
+  lots: OutputRow[];
+  /** One row per provider: capacity, hours, reserve, utilisation, lots led and covered, cost. */
+  providers: OutputRow[];
+  /** One row per lot × provider × role (`lead`, `supplementary`, `contingency`) with its hours. */
+  hours: OutputRow[];
+}
+
+/**
+ * An allocation result as CSV-ready rows (snake_case columns, lists space-separated, sorted by id as the
+ * result is). The demo and the `lotwise allocate` command write these as allocation-*.csv.
+ *
+ * @param result - an {@link AllocationResult} from `allocate`.
+ * @returns `{ lots, providers, hours }` row arrays.
+ * @example
+ * ```ts
+ * import { allocate, allocationToRows } from "lotwise";
+ * const plan = await allocate({ lots: [{ id: "L1", urbanHours: 100, ruralHours: 0 }],
+ *   providers: [{ id: "A", capacityHours: 200, ratePerHour: 20 }, { id: "B", capacityHours: 200, ratePerHour: 22 }],
+ *   eligibility: [{ lotId: "L1", providerId: "A", share: 1 }, { lotId: "L1", providerId: "B", share: 1 }] });
+ * allocationToRows(plan).hours.map((r) => r.role); // ["lead", "supplementary", "contingency"]
+ * ```
+ */
+export function allocationToRows(result: AllocationResult): AllocationRows {
+  const lots = result.lots.map((l) => ({
+    lot_id: l.lotId,
+    demand_hours: l.demandHours,
+    lead: l.lead,
+    lead_hours: l.leadHours,
+    supplementary: l.supplementary.map((s) => s.providerId).join(" "),
+    supplementary_hours: l.supplementary.reduce((s, x) => s + x.hours, 0),
+    contingency: l.contingency,
+    contingency_reserve_hours: l.contingencyReserveHours,
+    delivered_hours: l.deliveredHours,
+    unmet_hours: l.unmetHours,
+    unmet_reason: l.unmetReason,
+    weekly_cost: l.weeklyCost,
+  }));
+  const providers = result.providers.map((p) => ({
+    provider_id: p.providerId,
+    capacity_hours: p.capacityHours,
+    hours: p.hours,
+    reserved_hours: p.reservedHours,
+    utilisation: p.utilisation,
+    lead_lots: p.leadLots.join(" "),
+    contingency_lots: p.contingencyLots.join(" "),
+    weekly_cost: p.weeklyCost,
+  }));
+  const hours = result.lots.flatMap((l) => [
+    ...(l.lead === null ? [] : [{ lot_id: l.lotId, provider_id: l.lead, role: "lead", hours: l.leadHours }]),
+    ...l.supplementary.map((s) => ({ lot_id: l.lotId, provider_id: s.providerId, role: "supplementary", hours: s.hours })),
+    ...(l.contingency === null ? [] : [{ lot_id: l.lotId, provider_id: l.contingency, role: "contingency", hours: l.contingencyReserveHours }]),
+  ]);
+  return { lots, providers, hours };
+}
+
+/**
+ * An N-1 withdrawal sweep as CSV-ready rows, in the sweep's order (most unmet hours first).
+ *
+ * @param sweep - entries from `withdrawalSweep`.
+ * @returns one row per withdrawn provider.
+ * @example
+ * ```ts
+ * import { withdrawalToRows } from "lotwise";
+ * withdrawalToRows([{ providerId: "A", status: "optimal", lostHours: 10, addedUnmetHours: 0, weeklyCostChange: 5, lotsAffected: ["L1"] }]);
+ * // [{ provider_id: "A", status: "optimal", lost_hours: 10, added_unmet_hours: 0, weekly_cost_change: 5, lots_affected: "L1" }]
+ * ```
+ */
+export function withdrawalToRows(
+  sweep: readonly Pick<WithdrawalSweepEntry, "providerId" | "status" | "lostHours" | "addedUnmetHours" | "weeklyCostChange" | "lotsAffected">[],
+): OutputRow[] {
+  return sweep.map((w) => ({
+    provider_id: w.providerId,
+    status: w.status,
+    lost_hours: w.lostHours,
+    added_unmet_hours: w.addedUnmetHours,
+    weekly_cost_change: w.weeklyCostChange,
+    lots_affected: w.lotsAffected.join(" "),
+  }));
 }

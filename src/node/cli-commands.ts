@@ -19,6 +19,7 @@ import { lotAreasFromBoundaries } from "../lots/lot-areas-from-boundaries.js";
 import { lotsToGeoJSON } from "../lots/lots-to-geojson.js";
 import type { DemandHours, LotPlan } from "../lots/types.js";
 import { renderMap } from "../report/render-map.js";
+import { allocationToRows, withdrawalToRows } from "../io/rows.js";
 import { formatNumber, renderReport } from "../report/render-report.js";
 import type { ReportLotRow, ReportWithdrawalRow } from "../schema/report.js";
 import { OutputSet, type CliIo, UsageError, parseKeyNumbers, parseNumber, required, resolvePath, step } from "./cli-io.js";
@@ -119,10 +120,6 @@ const AREA_PROPERTY_OPTIONS: Record<string, CommandOption> = {
   "population-property": { type: "string", placeholder: "NAME", help: "feature property with the population (for metrics)" },
   "urban-property": { type: "string", placeholder: "NAME", help: "feature property with Urban/Rural (default urban_rural when present)" },
 };
-
-function lotRows(plan: LotPlan, demand: DemandHours): CsvRow[] {
-  return plan.lots.map((l) => ({ lot_id: l.id, parent: l.parent ?? "", areas: l.areaIds.length, hours: l.areaIds.reduce((s, a) => s + (demand[a] ?? 0), 0) }));
-}
 
 function membershipRows(plan: LotPlan): CsvRow[] {
   return plan.lots
@@ -354,42 +351,9 @@ async function allocationStep(v: Values, io: CliIo): Promise<AllocationRun> {
 
 async function addAllocationOutputs(out: OutputSet, run: AllocationRun, title: string, withdrawal?: ReportWithdrawalRow[]): Promise<void> {
   const a = run.allocation;
-  out.add(
-    "allocation-lots.csv",
-    await formatCsv(
-      csvRows(a.lots, (l) => ({
-        lot_id: l.lotId,
-        demand_hours: l.demandHours,
-        lead: l.lead,
-        lead_hours: l.leadHours,
-        supplementary: l.supplementary.map((s) => s.providerId).join(" "),
-        supplementary_hours: l.supplementary.reduce((s, x) => s + x.hours, 0),
-        contingency: l.contingency,
-        contingency_reserve_hours: l.contingencyReserveHours,
-        delivered_hours: l.deliveredHours,
-        unmet_hours: l.unmetHours,
-        unmet_reason: l.unmetReason,
-        weekly_cost: l.weeklyCost,
-      })),
-      { decimals: 2 },
-    ),
-  );
-  out.add(
-    "allocation-providers.csv",
-    await formatCsv(
-      csvRows(a.providers, (p) => ({
-        provider_id: p.providerId,
-        capacity_hours: p.capacityHours,
-        hours: p.hours,
-        reserved_hours: p.reservedHours,
-        utilisation: p.utilisation,
-        lead_lots: p.leadLots.join(" "),
-        contingency_lots: p.contingencyLots.join(" "),
-        weekly_cost: p.weeklyCost,
-      })),
-      { decimals: 2 },
-    ),
-  );
+  const rows = allocationToRows(a);
+  out.add("allocation-lots.csv", await formatCsv(rows.lots, { decimals: 2 }));
+  out.add("allocation-providers.csv", await formatCsv(rows.providers, { decimals: 2 }));
   const leadProviders = Object.fromEntries(a.lots.filter((l) => l.lead !== null).map((l) => [l.lotId, l.lead!]));
   const svg = renderMap(run.boundaries, run.plan, { title, providers: run.providers.map((p) => ({ id: p.id, lonLat: p.lonLat })), leadProviders });
   const areaCount = new Map(run.plan.lots.map((l) => [l.id, l.areaIds.length]));
@@ -489,7 +453,7 @@ const withdraw: Command = {
       out.add(
         "withdrawal.csv",
         await formatCsv(
-          csvRows(sweep, (w) => ({ provider_id: w.providerId, status: w.status, lost_hours: w.lostHours, added_unmet_hours: w.addedUnmetHours, weekly_cost_change: w.weeklyCostChange, lots_affected: w.lotsAffected.join(" ") })),
+          withdrawalToRows(sweep),
           { decimals: 2 },
         ),
       );

@@ -39,3 +39,45 @@ describe("row mappers", () => {
     expect(() => demandFromRows([{ area_id: "A", hours: 3 }, { area_id: "A", hours: 1 }])).toThrow(/appears twice/);
   });
 });
+
+describe("allocationToRows / withdrawalToRows", () => {
+  it("allocationToRows(plan) gives one hours row per lot × provider × role, adding up to what each lot delivers", async () => {
+    const { allocate, allocationToRows } = await import("../../src/index.js");
+    const plan = await allocate({
+      lots: [
+        { id: "L1", urbanHours: 80, ruralHours: 20 },
+        { id: "L2", urbanHours: 50, ruralHours: 0 },
+      ],
+      providers: [
+        { id: "A", capacityHours: 120, ratePerHour: 20 },
+        { id: "B", capacityHours: 120, ratePerHour: 22 },
+        { id: "C", capacityHours: 120, ratePerHour: 25 },
+      ],
+      eligibility: ["L1", "L2"].flatMap((lotId) => ["A", "B", "C"].map((providerId) => ({ lotId, providerId, share: 1 }))),
+    });
+    expect(plan.status).toBe("optimal");
+    const rows = allocationToRows(plan);
+    expect(rows.lots.map((r) => r.lot_id)).toEqual(["L1", "L2"]);
+    expect(rows.providers.map((r) => r.provider_id)).toEqual(["A", "B", "C"]);
+    for (const lot of plan.lots) {
+      const delivered = rows.hours
+        .filter((r) => r.lot_id === lot.lotId && r.role !== "contingency")
+        .reduce((s, r) => s + (r.hours as number), 0);
+      expect(delivered).toBeCloseTo(lot.deliveredHours, 6);
+      expect(rows.hours.filter((r) => r.lot_id === lot.lotId && r.role === "lead").length).toBe(1);
+      const contingency = rows.hours.find((r) => r.lot_id === lot.lotId && r.role === "contingency");
+      expect(contingency?.provider_id).not.toBe(lot.lead);
+    }
+  });
+
+  it("withdrawalToRows keeps the sweep order and joins affected lots with spaces", async () => {
+    const { withdrawalToRows } = await import("../../src/index.js");
+    const rows = withdrawalToRows([
+      { providerId: "B", status: "optimal", lostHours: 30, addedUnmetHours: 10, weeklyCostChange: 4.5, lotsAffected: ["L1", "L2"] },
+      { providerId: "A", status: "optimal", lostHours: 20, addedUnmetHours: 0, weeklyCostChange: -1, lotsAffected: [] },
+    ]);
+    expect(rows.map((r) => r.provider_id)).toEqual(["B", "A"]);
+    expect(rows[0]!.lots_affected).toBe("L1 L2");
+    expect(rows[1]!.lots_affected).toBe("");
+  });
+});
