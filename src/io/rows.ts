@@ -1,26 +1,28 @@
 // Browser-safe mappers between CSV-shaped records and lotwise inputs/outputs. Rows are validated by
 // the schemas in schema/rows.ts (readCsv does that in Node; d3.csvParse + parse in a browser).
-import { invalid } from "../errors.js";
+import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import type { DemandHours, LotPlan } from "../lots/types.js";
 import type { Provider } from "../coverage/types.js";
-import type { DemandRow, LotAreaRow, ProviderRow } from "../schema/rows.js";
+import { z } from "zod";
+import { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema, type DemandRow, type LotAreaRow, type ProviderRow } from "../schema/rows.js";
 import type { Id } from "../types.js";
 import type { AllocationResult, WithdrawalSweepEntry } from "../allocate/types.js";
 
 /**
  * Demand rows (`area_id,hours`) to {@link DemandHours}.
  *
- * @param rows - validated rows.
+ * @param input - rows (from `readCsv`, or strings as a browser CSV parser gives them); validated here.
  * @returns hours per area id.
- * @throws {LotwiseError} `duplicate_id` when an area appears twice (row numbers as in a spreadsheet).
+ * @throws {LotwiseError} `invalid_input` for a bad row; `duplicate_id` when an area appears twice (row numbers as in a spreadsheet).
  * @example
  * ```ts
  * import { demandFromRows } from "lotwise";
  * demandFromRows([{ area_id: "A", hours: 3 }]); // { A: 3 }
  * ```
  */
-export function demandFromRows(rows: readonly DemandRow[]): DemandHours {
+export function demandFromRows(input: readonly DemandRow[]): DemandHours {
+  const rows = parseInput(z.array(DemandRowSchema), input, "rows");
   const out: Record<Id, number> = {};
   rows.forEach((r, i) => {
     if (r.area_id in out) invalid(["rows", i + 2, "area_id"], r.area_id, "the area appears twice", "duplicate_id");
@@ -32,16 +34,17 @@ export function demandFromRows(rows: readonly DemandRow[]): DemandHours {
 /**
  * Lot membership rows (`area_id,lot_id[,parent]`) to a {@link LotPlan}, lots and areas sorted by id.
  *
- * @param rows - validated rows.
+ * @param input - rows; validated here.
  * @returns the plan.
- * @throws {LotwiseError} `duplicate_id` when an area is listed twice.
+ * @throws {LotwiseError} `invalid_input` for a bad row; `duplicate_id` when an area is listed twice.
  * @example
  * ```ts
  * import { planFromRows } from "lotwise";
  * planFromRows([{ area_id: "B", lot_id: "L1" }, { area_id: "A", lot_id: "L1" }]); // { lots: [{ id: "L1", areaIds: ["A", "B"] }] }
  * ```
  */
-export function planFromRows(rows: readonly LotAreaRow[]): LotPlan {
+export function planFromRows(input: readonly LotAreaRow[]): LotPlan {
+  const rows = parseInput(z.array(LotAreaRowSchema), input, "rows");
   const seen = new Set<Id>();
   const lots = new Map<Id, { areaIds: Id[]; parent?: string }>();
   rows.forEach((r, i) => {
@@ -62,9 +65,9 @@ export function planFromRows(rows: readonly LotAreaRow[]): LotPlan {
  * Provider rows to {@link Provider}s, sorted by id. Blank mode shares count as 0; a row with every
  * share blank is all driving. Shares must then sum to 1 (checked by the engines).
  *
- * @param rows - validated rows.
+ * @param input - rows; validated here.
  * @returns providers.
- * @throws {LotwiseError} `duplicate_id` for a repeated provider id.
+ * @throws {LotwiseError} `invalid_input` for a bad row; `duplicate_id` for a repeated provider id.
  * @example
  * ```ts
  * import { providersFromRows } from "lotwise";
@@ -72,7 +75,8 @@ export function planFromRows(rows: readonly LotAreaRow[]): LotPlan {
  * // { drive: 1, walk: 0, cycle: 0, transit: 0 }
  * ```
  */
-export function providersFromRows(rows: readonly ProviderRow[]): Provider[] {
+export function providersFromRows(input: readonly ProviderRow[]): Provider[] {
+  const rows = parseInput(z.array(ProviderRowSchema), input, "rows");
   const seen = new Set<Id>();
   const out = rows.map((r, i) => {
     if (seen.has(r.provider_id)) invalid(["rows", i + 2, "provider_id"], r.provider_id, "duplicate provider id", "duplicate_id");
