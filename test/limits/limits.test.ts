@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { computeCoverage, indexBoundaries, isLotwiseError, MAX_MATRIX_CELLS, straightLineTravel, travelMatrixFromRows } from "../../src/index.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { allocate, generateAllocationInstance, computeCoverage, indexBoundaries, isLotwiseError, MAX_MATRIX_CELLS, straightLineTravel, travelMatrixFromRows } from "../../src/index.js";
 import type { LonLat, Provider, TravelPoint } from "../../src/index.js";
 import { mulberry32 } from "../../src/internal/rng.js";
+import { workerSolver } from "../../src/node/index.js";
 import { leicestershire } from "../boundaries/real-data.js";
 
 // Limits: huge inputs either run within a stated memory bound or fail fast with a `limit_exceeded`
@@ -97,5 +98,32 @@ describe("limits", () => {
     const e = lotwiseError(() => travelMatrixFromRows(rows));
     expect(e.code).toBe("limit_exceeded");
     expect(e.message).toContain("100000 origins × 100000 destinations × 1 mode = 10000000000 cells");
+  });
+
+  describe("allocate through workerSolver", () => {
+    const solver = workerSolver();
+    afterAll(() => solver.terminate());
+
+    it("allocate(60 lots × 150 providers, { solver: workerSolver(), signal }) aborted once the worker starts solving rejects 'cancelled', and the same solver then solves the next allocation", async () => {
+      const big = generateAllocationInstance({ lots: 60, providers: 150, seed: 5 }).input;
+      const ac = new AbortController();
+      let started = false;
+      const pending = allocate(big, {
+        solver,
+        relGap: 0,
+        timeLimitSec: 60,
+        signal: ac.signal,
+        onProgress: () => {
+          started = true;
+          ac.abort();
+        },
+      });
+      await expect(pending).rejects.toMatchObject({ name: "LotwiseError", code: "cancelled" });
+      expect(started).toBe(true);
+      const small = generateAllocationInstance({ lots: 3, providers: 6, seed: 2 }).input;
+      const plan = await allocate(small, { solver });
+      expect(plan.status).toBe("optimal");
+      expect(plan.unmetHours).toBeCloseTo(0, 6);
+    });
   });
 });
