@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { highsSolver, isLotwiseError, locationProblem, lscp, mclp, pMedian } from "../../src/index.js";
+import { backupCoverage, highsSolver, isLotwiseError, locationProblem, lscp, mclp, pCenter, pMedian } from "../../src/index.js";
 
 // Property tests for the location models on random small cost matrices, checked against brute force over
 // every site subset: mclp's covered share grows with p and is the best possible; lscp covers every coverable
@@ -111,7 +111,45 @@ describe("location model properties", () => {
     );
   });
 
-  it("locationProblem / mclp / lscp / pMedian reject junk with LotwiseError only", async () => {
+  it("pCenter(problem, { p }) has the least worst travel of any p sites (brute force), and objective = maxTravel", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        instanceArb.map((inst) => ({ ...inst, cost: inst.cost.map((row) => row.map((c) => (Number.isFinite(c) ? c : 99))), weights: inst.weights.map((w) => w + 1) })),
+        fc.integer({ min: 1, max: 5 }),
+        async (inst, pRaw) => {
+          const p = Math.min(pRaw, inst.siteIds.length);
+          const r = await pCenter(locationProblem(inst), { p, solver });
+          expect(r.status).toBe("optimal");
+          const worst = (open: number[]) => Math.max(...inst.cost.map((row) => Math.min(...open.map((j) => row[j]!))));
+          const open = r.sites.map((id) => inst.siteIds.indexOf(id));
+          expect(r.sites.length).toBeLessThanOrEqual(p);
+          expect(worst(open)).toBe(Math.min(...subsets(inst.siteIds.length, p).map(worst)));
+          expect(r.objective).toBe(worst(open));
+          expect(r.maxTravel).toBe(worst(open));
+        },
+      ),
+      { numRuns: NUM_RUNS, seed: 65 },
+    );
+  });
+
+  it("backupCoverage(problem, { limit, p }) backs up the most weight any p sites can (within limit of ≥ 2 chosen sites, brute force)", async () => {
+    await fc.assert(
+      fc.asyncProperty(instanceArb, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 5 }), async (inst, limit, pRaw) => {
+        const p = Math.min(pRaw, inst.siteIds.length);
+        const r = await backupCoverage(locationProblem(inst), { limit, p, solver });
+        expect(r.status).toBe("optimal");
+        const backed = (open: number[]) => inst.weights.reduce((s, w, i) => s + (open.filter((j) => inst.cost[i]![j]! <= limit).length >= 2 ? w : 0), 0);
+        const open = r.sites.map((id) => inst.siteIds.indexOf(id));
+        expect(r.sites.length).toBeLessThanOrEqual(p);
+        const best = Math.max(...subsets(inst.siteIds.length, p).map(backed));
+        expect(backed(open)).toBe(best);
+        expect(r.objective).toBeCloseTo(best, 9);
+      }),
+      { numRuns: NUM_RUNS, seed: 66 },
+    );
+  });
+
+  it("locationProblem and every location model reject junk with LotwiseError only", async () => {
     const junkCell = fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom(Number.NaN, -1, "3", null, undefined, -Infinity));
     await fc.assert(
       fc.asyncProperty(
@@ -133,7 +171,7 @@ describe("location model properties", () => {
             if (!isLotwiseError(e)) throw e;
           }
           const target = problem ?? (input as never);
-          for (const model of [mclp, lscp, pMedian] as const) {
+          for (const model of [mclp, lscp, pMedian, pCenter, backupCoverage] as const) {
             try {
               const r = await model(target, { ...(options as object), solver, timeLimitSec: 5 } as never);
               // Accepted: a well-formed answer with one assignment per demand point.
