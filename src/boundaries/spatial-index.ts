@@ -170,6 +170,9 @@ function checkPoint(p: unknown, path: (string | number)[]): asserts p is LonLat 
   const x = p[0] as unknown, y = p[1] as unknown;
   if (typeof x !== "number" || !Number.isFinite(x)) invalid([...path, 0], x, "longitude must be a finite number");
   if (typeof y !== "number" || !Number.isFinite(y)) invalid([...path, 1], y, "latitude must be a finite number");
+  // Out-of-range coordinates are almost always swapped axes; answering null would hide that.
+  if (y < -90 || y > 90) invalid(path, p, `latitude ${y} is outside [-90, 90]; points are [lon, lat], are the axes swapped?`);
+  if (x < -180 || x > 180) invalid(path, p, `longitude ${x} is outside [-180, 180]`);
 }
 
 function checkBBox(bbox: unknown): asserts bbox is BBox {

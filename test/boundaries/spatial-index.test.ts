@@ -232,3 +232,18 @@ describe("indexBoundaries", () => {
     expect(e.message).toContain("loadBoundaries()");
   });
 });
+
+describe("indexBoundaries point ranges", () => {
+  it("locate([lat, lon]) with swapped axes throws instead of answering null", () => {
+    const b = loadBoundaries({
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: { k: "A" }, geometry: { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } }],
+    }, { idProperty: "k" });
+    const index = indexBoundaries(b);
+    const e = errorOf(() => index.locate([52.6, 198.9]));
+    expect(e.code).toBe("invalid_input");
+    expect(e.message).toContain("latitude 198.9 is outside [-90, 90]");
+    expect(errorOf(() => index.locateMany([[0.5, 0.5], [181, 0]])).message).toContain("longitude 181 is outside");
+    expect(index.locate([0.5, 0.5])).toBe("A");
+  });
+});
