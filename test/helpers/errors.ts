@@ -22,3 +22,17 @@ export async function asyncErrorOf(fn: () => Promise<unknown>): Promise<LotwiseE
   }
   throw new Error("expected a LotwiseError");
 }
+
+/**
+ * For junk-input properties: `fn` must either return or throw a LotwiseError with a real message.
+ * Returns the value, or null when it threw; any other exception fails the property.
+ */
+export function lotwiseOrValue<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (e) {
+    if (!isLotwiseError(e)) throw e;
+    if (e.message.length <= 10) throw new Error(`LotwiseError with too short a message: ${JSON.stringify(e.message)}`);
+    return null;
+  }
+}

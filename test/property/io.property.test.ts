@@ -1,20 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { demandFromRows, generateProviders, isLotwiseError, planFromRows, providersFromRows } from "../../src/index.js";
+import { demandFromRows, generateProviders, planFromRows, providersFromRows } from "../../src/index.js";
+import { lotwiseOrValue } from "../helpers/errors.js";
 
 // Property tests for the row mappers and the provider generator: valid rows keep every record (nothing
 // dropped, ids sorted, values carried over); junk gives LotwiseError only, never a TypeError.
 export const NUM_RUNS = 200;
 
-function lotwiseOrValue<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch (e) {
-    if (!isLotwiseError(e)) throw e;
-    expect(e.message.length).toBeGreaterThan(10);
-    return null;
-  }
-}
 
 const idArb = fc.string({ minLength: 1, maxLength: 5 }).filter((s) => s.trim() === s && s.length > 0);
 

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { designLots, estimateDemand, evaluateLots, isLotwiseError, lotPlanFromRows } from "../../src/index.js";
+import { designLots, estimateDemand, evaluateLots, lotPlanFromRows } from "../../src/index.js";
 import type { LotArea, LotBridge, LotPlan } from "../../src/index.js";
+import { lotwiseOrValue } from "../helpers/errors.js";
 
 // Property tests for demand and lots: random valid input keeps the invariants (hours conserved to the hour,
 // every area in exactly one lot, lots contiguous and nested); random invalid input gives LotwiseError only.
@@ -9,16 +10,6 @@ import type { LotArea, LotBridge, LotPlan } from "../../src/index.js";
 export const NUM_RUNS = 200;
 export const NUM_RUNS_DESIGN = 100;
 
-/** Throws unless `fn` either returns or throws a LotwiseError with a message; returns the value or null. */
-function lotwiseOrValue<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch (e) {
-    if (!isLotwiseError(e)) throw e;
-    expect(e.message.length).toBeGreaterThan(10);
-    return null;
-  }
-}
 
 /** Independent BFS: number of connected pieces of `ids` under `adj` plus bridges. */
 function pieces(ids: readonly string[], adj: Record<string, string[]>, bridges: readonly LotBridge[]): number {
