@@ -299,7 +299,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
         weeklyCost: l.weeklyCost,
       };
       if (lot.parent !== undefined) row.parent = lot.parent;
-      if (l.lead !== null) row.leadProviderId = l.lead;
+      if (l.lead !== null) {
+        row.leadProviderId = l.lead;
+        // "Covered": the share of the lot's hours the lead's staff can reach, blended by its staff mix.
+        const leadReach = reach.find((r) => r.providerId === l.lead && r.lotId === l.lotId);
+        if (leadReach !== undefined) row.coveredShare = Math.min(1, leadReach.share);
+      }
       if (l.contingency !== null) row.contingencyProviderId = l.contingency;
       return row;
     }),
@@ -321,6 +326,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     mapSvg: svg,
     notes: [
       "Providers are synthetic (seeded generator on real postcode centroids); no real care provider is represented.",
+      "Covered: the share of a lot's weekly hours that its lead provider's staff can reach within the thresholds, blended by the provider's staff mix.",
       `Travel times are straight-line estimates; thresholds ${Object.entries(THRESHOLDS).map(([m, t]) => `${m} ${t} min`).join(", ")}.`,
       ...allocation.warnings,
       ...(missingSteps.length > 0 ? [`Steps not run in this build: ${missingSteps.join(", ")}.`] : []),

@@ -81,6 +81,25 @@ describe("runDemo (Leicestershire)", () => {
     expect(report).toContain("## N-1 withdrawal");
   });
 
+  it("runDemo({ outDir }) picks leads that can reach at least the 60% lead share, and the report's Covered column shows that reach", async () => {
+    const table = async (name: string) => {
+      const [head, ...rest] = (await readFile(join(dirA, name), "utf8")).trim().split("\n");
+      const cols = head!.split(",");
+      return rest.map((l) => Object.fromEntries(l.split(",").map((v, i) => [cols[i]!, v])));
+    };
+    const lots = await table("allocation-lots.csv");
+    const reach = new Map((await table("coverage.csv")).map((r) => [`${r.provider_id}|${r.lot_id}`, Number(r.share)]));
+    const report = await readFile(join(dirA, "report.md"), "utf8");
+    for (const lot of lots) {
+      const share = reach.get(`${lot.lead}|${lot.lot_id}`);
+      expect(share).toBeDefined();
+      // A lead delivers ≥ 60% of the lot and at most what its staff can reach, so its reach is ≥ 60%.
+      expect(share!).toBeGreaterThanOrEqual(0.6 - 1e-9);
+      const row = report.split("\n").find((l) => l.startsWith(`| ${lot.lot_id} |`));
+      expect(row?.trim().endsWith(`| ${(Math.min(1, share!) * 100).toFixed(1)}% |`)).toBe(true);
+    }
+  });
+
   it("runDemo({ outDir }) runs one withdrawal scenario per provider", async () => {
     const providers = (await readFile(join(dirA, "providers.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(",")[0]);
     const withdrawn = (await readFile(join(dirA, "withdrawal.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(",")[0]);
