@@ -21,13 +21,11 @@ import { haversineMetresXY } from "../internal/geo.js";
 import {
   NetworkTravelOptionsSchema,
   RoadLayerSchema,
-  TravelModeListSchema,
   type NetworkTravelOptions,
 } from "../schema/travel.js";
 import type { Id } from "../types.js";
-import { checkMatrixCells } from "./matrix-limit.js";
 import { MinHeap } from "./min-heap.js";
-import { parsePoints } from "./parse-points.js";
+import { parseMatrixRequest } from "./parse-points.js";
 import type { SyncTravelTimeSource } from "./straight-line.js";
 import { TRAVEL_MODES, type TravelMatrix, type TravelMode, type TravelPoint } from "./types.js";
 
@@ -227,11 +225,8 @@ export function networkTravel(roads: unknown, options: NetworkTravelOptions = {}
     components,
     nodeLonLat: (i) => [xs[i]!, ys[i]!],
     matrix(origins, destinations, modes) {
-      const os = parsePoints(origins, "origins");
-      const ds = parsePoints(destinations, "destinations");
-      const ms = parseInput(TravelModeListSchema, modes, "modes");
+      const { os, ds, ms } = parseMatrixRequest(origins, destinations, modes);
       const nO = os.length, nD = ds.length;
-      checkMatrixCells(nO, nD, ms.length, ["origins"]);
       const minutes: Partial<Record<TravelMode, Float64Array>> = {};
       const snaps: Partial<Record<TravelMode, { origins: NetworkSnap[]; destinations: NetworkSnap[] }>> = {};
       const unreachable: UnreachablePair[] = [];

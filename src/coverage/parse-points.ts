@@ -1,7 +1,9 @@
 import { invalid } from "../errors.js";
-import { formatValue } from "../errors.js";
+import { formatValue, parseInput } from "../errors.js";
+import { TravelModeListSchema } from "../schema/travel.js";
+import { checkMatrixCells } from "./matrix-limit.js";
 import type { LonLat } from "../types.js";
-import type { TravelPoint, UrbanRural } from "./types.js";
+import type { TravelMode, TravelPoint, UrbanRural } from "./types.js";
 
 /**
  * Validates a list of travel points in one hand-written pass (ids non-empty and unique, `[lon, lat]`
@@ -30,4 +32,20 @@ export function parsePoints(value: unknown, argName: string): TravelPoint[] {
     out[i] = { id, lonLat: [x, y] as LonLat, urbanRural: ur as UrbanRural | undefined };
   }
   return out;
+}
+
+/**
+ * Validates one `TravelTimeSource.matrix(origins, destinations, modes)` request, as every built-in source
+ * does first: the points, the mode list, and the dense-matrix size limit (before anything is allocated).
+ */
+export function parseMatrixRequest(
+  origins: unknown,
+  destinations: unknown,
+  modes: unknown,
+): { os: TravelPoint[]; ds: TravelPoint[]; ms: TravelMode[] } {
+  const os = parsePoints(origins, "origins");
+  const ds = parsePoints(destinations, "destinations");
+  const ms = parseInput(TravelModeListSchema, modes, "modes");
+  checkMatrixCells(os.length, ds.length, ms.length, ["origins"]);
+  return { os, ds, ms };
 }

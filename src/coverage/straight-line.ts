@@ -10,10 +10,9 @@
  */
 import { parseInput } from "../errors.js";
 import { EARTH_RADIUS_M } from "../internal/geo.js";
-import { StraightLineOptionsSchema, TravelModeListSchema, type StraightLineOptions } from "../schema/travel.js";
-import { parsePoints } from "./parse-points.js";
+import { StraightLineOptionsSchema, type StraightLineOptions } from "../schema/travel.js";
+import { parseMatrixRequest } from "./parse-points.js";
 import type { TravelMatrix, TravelMode, TravelPoint, TravelTimeSource } from "./types.js";
-import { checkMatrixCells } from "./matrix-limit.js";
 
 /** A {@link TravelTimeSource} whose `matrix` is synchronous. */
 export interface SyncTravelTimeSource extends TravelTimeSource {
@@ -47,11 +46,8 @@ export function straightLineTravel(options: StraightLineOptions = {}): SyncTrave
   const s = parseInput(StraightLineOptionsSchema, options, "options");
   return {
     matrix(origins, destinations, modes) {
-      const os = parsePoints(origins, "origins");
-      const ds = parsePoints(destinations, "destinations");
-      const ms = parseInput(TravelModeListSchema, modes, "modes");
+      const { os, ds, ms } = parseMatrixRequest(origins, destinations, modes);
       const nO = os.length, nD = ds.length;
-      checkMatrixCells(nO, nD, ms.length, ["origins"]);
       // sin/cos of half-angles per destination, so the inner loop needs no trigonometry but asin:
       // sin((b − a)/2) = sin(b/2)cos(a/2) − cos(b/2)sin(a/2).
       const dSinLat = new Float64Array(nD), dCosLat = new Float64Array(nD), dSinLon = new Float64Array(nD), dCosLon = new Float64Array(nD);
