@@ -27,6 +27,7 @@ import { renderMap } from "../src/report/render-map.js";
 import { formatNumber, renderReport } from "../src/report/render-report.js";
 import type { ReportLotRow } from "../src/schema/report.js";
 import { readLsoas, readMaster, readPostcodePoints } from "./demo-leicestershire.js";
+import { leadProvidersOf } from "../src/report/allocation-report-rows.js";
 
 const TOTAL_HOURS = 35000;
 /** Weekly hours per locality lot (small contracts). */
@@ -138,7 +139,7 @@ export async function runBradford(options: { outDir: string; log?: (line: string
   await writeCsv(join(out, "lot-areas.csv"), plan.lots.flatMap((l) => l.areaIds.map((a) => ({ area_id: a, lot_id: l.id, parent: l.parent ?? "" }))).sort((a, b) => compareIds(a.area_id, b.area_id)));
   files.push("lots.csv", "lot-areas.csv");
 
-  const leadProviders = Object.fromEntries(allocation.lots.filter((l) => l.lead !== null).map((l) => [l.lotId, l.lead!]));
+  const leadProviders = leadProvidersOf(allocation);
   const svg = renderMap(lsoas, plan, {
     title: `Bradford: ${plan.lots.length} locality contracts for carers who do not drive (example)`,
     subtitle: `${lsoas.ids.length} LSOAs, ${formatNumber(TOTAL_HOURS, 0)} h/week; ${LOT_HOURS.min}–${LOT_HOURS.max} h per lot; any two areas of a lot ≤ ${CYCLE_LIMIT_MINUTES} min by bike`,

@@ -26,11 +26,12 @@ import { generateProviders } from "../src/providers/generate.js";
 import type { LotArea } from "../src/lots/types.js";
 import { renderMap } from "../src/report/render-map.js";
 import { allocationToRows, withdrawalToRows } from "../src/io/rows.js";
+import { leadProvidersOf, withdrawalReportRows, worstWithdrawal } from "../src/report/allocation-report-rows.js";
 import { compareIds } from "../src/internal/sort.js";
 import { readCsv, writeCsv, type CsvRow } from "../src/node/csv.js";
 import { readGeoJSON, writeFileAtomic, writeGeoJSON } from "../src/node/files.js";
 import { formatNumber, renderReport } from "../src/report/render-report.js";
-import type { ReportInput, ReportLotRow, ReportWithdrawalRow } from "../src/schema/report.js";
+import type { ReportInput, ReportLotRow } from "../src/schema/report.js";
 
 const GEODATA = new URL("../geodata/", import.meta.url).pathname;
 const COUNTY = "E10000018";
@@ -244,15 +245,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
 
   // 7. N-1 withdrawal: each provider leaves in turn; its hours go to the others (contingency first).
   const sweep = await withdrawalSweep(allocation, { timeLimitSec: 300 });
-  const withdrawal: ReportWithdrawalRow[] = sweep.map((w) => ({
-    providerId: w.providerId,
-    lostHours: w.lostHours,
-    reassignedHours: Math.max(0, w.lostHours - w.addedUnmetHours),
-    unmetHours: allocation.unmetHours + w.addedUnmetHours,
-    costChange: w.weeklyCostChange,
-    status: w.status,
-  }));
-  const worst = [...sweep].sort((a, b) => b.addedUnmetHours - a.addedUnmetHours || b.lostHours - a.lostHours || compareIds(a.providerId, b.providerId))[0];
+  const withdrawal = withdrawalReportRows(sweep, allocation.unmetHours);
+  const worst = worstWithdrawal(sweep);
   log(`Withdrawal sweep: ${sweep.length} scenarios; worst ${worst?.providerId ?? "–"} leaves ${formatNumber(worst?.addedUnmetHours ?? 0, 1)} h/week unmet`);
   await writeCsv(
     join(out, "withdrawal.csv"),
@@ -261,7 +255,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   );
   files.push("withdrawal.csv");
 
-  const leadProviders = Object.fromEntries(allocation.lots.filter((l) => l.lead !== null).map((l) => [l.lotId, l.lead!]));
+  const leadProviders = leadProvidersOf(allocation);
   const svg = renderMap(lsoas, design, {
     title: "Leicestershire home care: 18 lots (demo)",
     lotLegend: Object.fromEntries(design.lots.map((l) => [l.id, `${formatNumber(l.hours, 0)} h/wk, lead ${leadProviders[l.id] ?? "none"}`])),

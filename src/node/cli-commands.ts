@@ -20,6 +20,7 @@ import { lotsToGeoJSON } from "../lots/lots-to-geojson.js";
 import type { DemandHours, LotPlan } from "../lots/types.js";
 import { renderMap } from "../report/render-map.js";
 import { allocationToRows, withdrawalToRows } from "../io/rows.js";
+import { leadProvidersOf, withdrawalReportRows, worstWithdrawal } from "../report/allocation-report-rows.js";
 import { formatNumber, renderReport } from "../report/render-report.js";
 import type { ReportLotRow, ReportWithdrawalRow } from "../schema/report.js";
 import { OutputSet, type CliIo, UsageError, parseKeyNumbers, parseNumber, required, resolvePath, step } from "./cli-io.js";
@@ -354,7 +355,7 @@ async function addAllocationOutputs(out: OutputSet, run: AllocationRun, title: s
   const rows = allocationToRows(a);
   out.add("allocation-lots.csv", await formatCsv(rows.lots, { decimals: 2 }));
   out.add("allocation-providers.csv", await formatCsv(rows.providers, { decimals: 2 }));
-  const leadProviders = Object.fromEntries(a.lots.filter((l) => l.lead !== null).map((l) => [l.lotId, l.lead!]));
+  const leadProviders = leadProvidersOf(a);
   const svg = renderMap(run.boundaries, run.plan, { title, providers: run.providers.map((p) => ({ id: p.id, lonLat: p.lonLat })), leadProviders });
   const areaCount = new Map(run.plan.lots.map((l) => [l.id, l.areaIds.length]));
   const report = renderReport({
@@ -457,10 +458,10 @@ const withdraw: Command = {
           { decimals: 2 },
         ),
       );
-      const rows: ReportWithdrawalRow[] = sweep.map((w) => ({ providerId: w.providerId, lostHours: w.lostHours, reassignedHours: Math.max(0, w.lostHours - w.addedUnmetHours), unmetHours: a.unmetHours + w.addedUnmetHours, costChange: w.weeklyCostChange, status: w.status }));
+      const rows = withdrawalReportRows(sweep, a.unmetHours);
       await addAllocationOutputs(out, run, str(v, "title") ?? "Provider withdrawal (N-1)", rows);
       await out.commit();
-      const worst = [...sweep].sort((x, y) => y.addedUnmetHours - x.addedUnmetHours || y.lostHours - x.lostHours || compareIds(x.providerId, y.providerId))[0];
+      const worst = worstWithdrawal(sweep);
       return `${sweep.length} withdrawal scenarios; worst: ${worst?.providerId ?? "–"} (${formatNumber(worst?.lostHours ?? 0, 1)} h lost, ${formatNumber(worst?.addedUnmetHours ?? 0, 1)} h/week left unmet).\nWrote ${out.names.join(", ")} to ${outDir}`;
     }
     const w = await step(io, `withdrawing ${named.join(", ")}`, () => simulateWithdrawal(a, named, { timeLimitSec }));
