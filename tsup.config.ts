@@ -9,7 +9,7 @@ export default defineConfig({
     // Worker-thread script for workerSolver() (lotwise/node); it looks for ./solver-worker.js beside itself.
     "solver-worker": "src/node/solver-worker.ts",
     // The Web Worker entry for webWorkerSolver() (browsers): a module that serves solve requests with HiGHS.
-    "web-solver-worker": "src/allocate/solvers/worker-entry.ts",
+    "web-solver-worker": "src/solvers/worker-entry.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

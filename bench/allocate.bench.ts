@@ -7,7 +7,7 @@ import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { allocate } from "../src/allocate/allocate.js";
 import { generateAllocationInstance } from "../src/allocate/generate.js";
-import { highsSolver } from "../src/allocate/solvers/highs.js";
+import { highsSolver } from "../src/solvers/highs.js";
 import { peakRssMB, writeResults } from "./util.js";
 
 interface Target {

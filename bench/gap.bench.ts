@@ -3,9 +3,9 @@
 // Every answer is verified by lotwise (the solvers do it themselves); "wrong" counts answers whose
 // verified objective differs from the proven optimum while the status claims optimality.
 // Run: npx tsx bench/gap.bench.ts   (env: JSLP_LIMIT_SEC=10, GAPABCD_LIMIT_SEC=20, SKIP_ABCD=1)
-import { highsSolver } from "../src/allocate/solvers/highs.js";
-import { jsLpSolver } from "../src/allocate/solvers/js-lp-solver.js";
-import type { SolveResult, Solver } from "../src/allocate/solvers/types.js";
+import { highsSolver } from "../src/solvers/highs.js";
+import { jsLpSolver } from "../src/solvers/js-lp-solver.js";
+import type { SolveResult, Solver } from "../src/solvers/types.js";
 import { gapToSparseModel, readGap, readKnownValues, type GapKnownValue } from "../test/helpers/orlib-gap.js";
 import { writeResults } from "./util.js";
 

@@ -4,7 +4,7 @@
 // published optima). All solves ask for a zero relative gap.
 // Run: npx tsx bench/locate.bench.ts [--quick]   Writes bench/results/locate.json.
 import { loadavg } from "node:os";
-import { highsSolver } from "../src/allocate/solvers/highs.js";
+import { highsSolver } from "../src/solvers/highs.js";
 import { backupCoverage, lscp, mclp } from "../src/locate/coverage.js";
 import { pCenter } from "../src/locate/p-center.js";
 import { pMedian } from "../src/locate/p-median.js";

@@ -5,7 +5,7 @@
 // Run: npx tsx bench/solvers-cold.bench.ts   (env: COLD_SAMPLES=5)
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { highsSolver } from "../src/allocate/solvers/highs.js";
+import { highsSolver } from "../src/solvers/highs.js";
 import { gapToSparseModel, readGap } from "../test/helpers/orlib-gap.js";
 import { writeResults } from "./util.js";
 

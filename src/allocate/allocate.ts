@@ -9,10 +9,10 @@ import type { AllocationModel } from "./model.js";
 import { prepareAllocation } from "./prepare.js";
 import type { PreparedAllocation } from "./prepare.js";
 import { clean, extractPlan } from "./result.js";
-import { highsSolver } from "./solvers/highs.js";
-import type { SolveOptions, SolveResult, SolveStatus, Solver } from "./solvers/types.js";
-import { solveVerified, verifySolution } from "./verify.js";
-import { nowMs } from "./solvers/runtime.js";
+import { highsSolver } from "../solvers/highs.js";
+import type { SolveOptions, SolveResult, SolveStatus, Solver } from "../solvers/types.js";
+import { solveVerified, verifySolution } from "../solvers/verify.js";
+import { nowMs } from "../solvers/runtime.js";
 import type { AllocationResult } from "./types.js";
 
 let sharedSolver: Solver | undefined;

@@ -52,7 +52,7 @@
  * Columns are ordered by type, then lot id, then provider id; rows likewise: same input, same model.
  * @module
  */
-import type { SparseModel } from "./solvers/types.js";
+import type { SparseModel } from "../solvers/types.js";
 import type { PreparedAllocation } from "./prepare.js";
 
 /** Column positions of each variable family (-1 where the variable does not exist). @internal */

@@ -1,5 +1,5 @@
 import type { Id } from "../types.js";
-import type { SolveStatus } from "./solvers/types.js";
+import type { SolveStatus } from "../solvers/types.js";
 import type { ResolvedAllocationInput } from "../schema/allocation.js";
 
 /**

@@ -17,8 +17,8 @@ import { allocate, defaultSolver } from "./allocate.js";
 import { prepareAllocation } from "./prepare.js";
 import type { PreparedAllocation } from "./prepare.js";
 import { clean } from "./result.js";
-import { solveVerified } from "./verify.js";
-import type { SolveOptions, SolveStatus, SparseModel } from "./solvers/types.js";
+import { solveVerified } from "../solvers/verify.js";
+import type { SolveOptions, SolveStatus, SparseModel } from "../solvers/types.js";
 import type { AllocationResult, WithdrawalLotImpact, WithdrawalResult, WithdrawalSweepEntry } from "./types.js";
 
 type ParsedOptions = ReturnType<typeof WithdrawalOptionsSchema.parse>;

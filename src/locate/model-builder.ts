@@ -2,7 +2,7 @@
  * Grows a {@link SparseModel} column by column and row by row (CSR), the building block every location model
  * shares (the analogue of spopt's `FacilityModelBuilder`). @internal
  */
-import type { SparseModel } from "../allocate/solvers/types.js";
+import type { SparseModel } from "../solvers/types.js";
 
 export class ModelBuilder {
   private readonly cost: number[] = [];

@@ -15,7 +15,7 @@
  * `relGap` is not used: every sub-solve is proven optimal. Points with no finite cost to any site are left out
  * and listed in `result.uncoverable`. If no p sites can reach every point, the status is `infeasible`.
  */
-import type { SolveStatus } from "../allocate/solvers/types.js";
+import type { SolveStatus } from "../solvers/types.js";
 import { parseInput } from "../errors.js";
 import { PCenterOptionsSchema } from "../schema/locate.js";
 import type { PCenterOptions } from "../schema/locate.js";

@@ -11,7 +11,7 @@
  * the primary value recomputed from its sites is no worse; otherwise the first answer stands
  * (`stats.tieBreak = "failed"`).
  */
-import type { SolveOptions, SolveResult, SolveStatus, Solver, SparseModel } from "../allocate/solvers/types.js";
+import type { SolveOptions, SolveResult, SolveStatus, Solver, SparseModel } from "../solvers/types.js";
 import { withExtraRow } from "./model-builder.js";
 
 /** A built location model: the MILP, the y column of each site, and how to score an answer. @internal */
@@ -59,7 +59,7 @@ const nowMs = (): number => (globalThis as { performance?: { now(): number } }).
 /** The given solver, or the default `highsSolver()` (imported lazily so loading lotwise stays cheap). @internal */
 export async function resolveSolver(solver: Solver | undefined): Promise<Solver> {
   if (solver !== undefined) return solver;
-  const { highsSolver } = await import("../allocate/solvers/highs.js");
+  const { highsSolver } = await import("../solvers/highs.js");
   return highsSolver();
 }
 

@@ -1,4 +1,4 @@
-import type { SolveStatus } from "../allocate/solvers/types.js";
+import type { SolveStatus } from "../solvers/types.js";
 import type { Id } from "../types.js";
 
 /**

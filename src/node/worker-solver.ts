@@ -11,8 +11,8 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { invalid } from "../errors.js";
-import { createWorkerSolver, type WorkerHandle, type WorkerSolver } from "../allocate/solvers/worker-client.js";
-import type { WorkerSolverSettings } from "../allocate/solvers/worker-protocol.js";
+import { createWorkerSolver, type WorkerHandle, type WorkerSolver } from "../solvers/worker-client.js";
+import type { WorkerSolverSettings } from "../solvers/worker-protocol.js";
 
 /** Options of {@link workerSolver}. */
 export interface NodeWorkerSolverOptions extends Omit<WorkerSolverSettings, "wasmUrl"> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AbortSignalLike } from "../types.js";
-import type { Solver, SolveProgress } from "../allocate/solvers/types.js";
+import type { Solver, SolveProgress } from "../solvers/types.js";
 
 const finite = (what: string) => z.number({ error: `expected ${what} as a finite number` }).refine(Number.isFinite, `expected ${what} as a finite number`);
 const hours = (what: string) => finite(what).refine((v) => v >= 0, `${what} must be ≥ 0`);

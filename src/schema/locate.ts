@@ -43,7 +43,7 @@ export type LocationFromTravelOptions = z.input<typeof LocationFromTravelOptions
 
 const F64 = (msg: string) => z.custom<Float64Array<ArrayBufferLike>>((v) => v instanceof Float64Array, msg);
 
-const SolverLike = z.custom<import("../allocate/solvers/types.js").Solver>(
+const SolverLike = z.custom<import("../solvers/types.js").Solver>(
   (v) => typeof v === "object" && v !== null && typeof (v as { solve?: unknown }).solve === "function",
   "expected a Solver (an object with a solve(model, options) method)",
 );

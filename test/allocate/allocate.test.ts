@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocate } from "../../src/allocate/allocate.js";
-import { highsSolver } from "../../src/allocate/solvers/highs.js";
+import { highsSolver } from "../../src/solvers/highs.js";
 import { mulberry32 } from "../../src/internal/rng.js";
 import { bruteForceAllocation } from "./brute-force.js";
 import type { TinyInstance } from "./brute-force.js";

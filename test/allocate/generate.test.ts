@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allocate } from "../../src/allocate/allocate.js";
 import { generateAllocationInstance } from "../../src/allocate/generate.js";
-import { highsSolver } from "../../src/allocate/solvers/highs.js";
+import { highsSolver } from "../../src/solvers/highs.js";
 import { isLotwiseError } from "../../src/errors.js";
 
 describe("generateAllocationInstance", () => {

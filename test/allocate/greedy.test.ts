@@ -3,7 +3,7 @@ import { generateAllocationInstance } from "../../src/allocate/generate.js";
 import { greedyIncumbent } from "../../src/allocate/greedy.js";
 import { buildAllocationModel } from "../../src/allocate/model.js";
 import { prepareAllocation } from "../../src/allocate/prepare.js";
-import { verifySolution } from "../../src/allocate/verify.js";
+import { verifySolution } from "../../src/solvers/verify.js";
 import { AllocationInputSchema } from "../../src/schema/allocation.js";
 
 describe("greedyIncumbent", () => {

@@ -4,7 +4,7 @@
 // gap1–gap12 (c0515_* … c1060_*) are maximisation; gapa–gapd (a05100 … d20200) are minimisation.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SparseModel } from "../../src/allocate/solvers/types.js";
+import type { SparseModel } from "../../src/solvers/types.js";
 import { SHARED_BENCHMARKS } from "./geodata.js";
 
 export const ORLIB_GAP_DIR = process.env.ORLIB_GAP_DIR ?? join(SHARED_BENCHMARKS, "orlib-gap");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highsSolver } from "../../src/allocate/solvers/highs.js";
+import { highsSolver } from "../../src/solvers/highs.js";
 import { backupCoverage, lscp, mclp } from "../../src/locate/coverage.js";
 import { pCenter } from "../../src/locate/p-center.js";
 import { pMedian } from "../../src/locate/p-median.js";

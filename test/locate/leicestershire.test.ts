@@ -1,7 +1,7 @@
 // Leicestershire County (396 LSOAs, 60+ population as demand), 100 seeded SYNTHETIC providers on real postcode
 // centroids, straight-line driving minutes.
 import { describe, expect, it } from "vitest";
-import { highsSolver } from "../../src/allocate/solvers/highs.js";
+import { highsSolver } from "../../src/solvers/highs.js";
 import { lscp, mclp } from "../../src/locate/coverage.js";
 import { computeCoverage } from "../../src/coverage/coverage.js";
 import { straightLineTravel } from "../../src/coverage/straight-line.js";

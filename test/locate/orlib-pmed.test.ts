@@ -1,7 +1,7 @@
 // OR-Library pmed1 and pmed6 (Beasley 1985): shortest paths by Floyd–Warshall, every vertex a client of
 // weight 1 and a candidate site; optimal values published by OR-Library.
 import { describe, expect, it } from "vitest";
-import { highsSolver } from "../../src/allocate/solvers/highs.js";
+import { highsSolver } from "../../src/solvers/highs.js";
 import { pMedian } from "../../src/locate/p-median.js";
 import { locationProblem } from "../../src/locate/problem.js";
 import { PMED_OPTIMA, pmedIds, readPmed } from "../helpers/orlib-pmed.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highsSolver } from "../../src/allocate/solvers/highs.js";
+import { highsSolver } from "../../src/solvers/highs.js";
 import { computeCoverage } from "../../src/coverage/coverage.js";
 import { straightLineTravel } from "../../src/coverage/straight-line.js";
 import { isLotwiseError, LotwiseError } from "../../src/errors.js";

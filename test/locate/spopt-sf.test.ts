@@ -1,7 +1,7 @@
 // pysal/spopt's San Francisco data (205 tracts × 16 stores, network metres, POP2000): every model against
 // brute-force enumeration of store subsets, at spopt's 5,000 m service radius.
 import { describe, expect, it } from "vitest";
-import { highsSolver } from "../../src/allocate/solvers/highs.js";
+import { highsSolver } from "../../src/solvers/highs.js";
 import { backupCoverage, lscp, mclp } from "../../src/locate/coverage.js";
 import { pCenter } from "../../src/locate/p-center.js";
 import { pMedian } from "../../src/locate/p-median.js";

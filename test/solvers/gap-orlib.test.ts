@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highsSolver } from "../../src/allocate/solvers/highs.js";
+import { highsSolver } from "../../src/solvers/highs.js";
 import { gapDataAvailable, gapObjective, gapToSparseModel, readGap, readKnownValues, type GapInstance } from "../helpers/orlib-gap.js";
 
 const solver = highsSolver();

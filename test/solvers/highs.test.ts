@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { highsSolver } from "../../src/allocate/solvers/highs.js";
-import type { SolveProgress } from "../../src/allocate/solvers/types.js";
+import { highsSolver } from "../../src/solvers/highs.js";
+import type { SolveProgress } from "../../src/solvers/types.js";
 import { isLotwiseError } from "../../src/errors.js";
 import { gapDataAvailable, gapToSparseModel, readGap } from "../helpers/orlib-gap.js";
 import { denseModel, knapsack, knapsackBruteForce, maxLp, minLp } from "./models.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsLpSolver, toJsLpModel } from "../../src/allocate/solvers/js-lp-solver.js";
+import { jsLpSolver, toJsLpModel } from "../../src/solvers/js-lp-solver.js";
 import { gapDataAvailable, gapObjective, gapToSparseModel, readGap, readKnownValues } from "../helpers/orlib-gap.js";
 import { denseModel, knapsack, knapsackBruteForce, maxLp } from "./models.js";
 

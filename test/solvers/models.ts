@@ -1,5 +1,5 @@
 // Small hand-made models shared by the solver tests (optimum derived by hand in each comment).
-import type { SparseModel } from "../../src/allocate/solvers/types.js";
+import type { SparseModel } from "../../src/solvers/types.js";
 
 /** Builds a SparseModel from dense rows (tests only). */
 export function denseModel(spec: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SolveResult, Solver } from "../../src/allocate/solvers/types.js";
-import { solveVerified, verifySolution } from "../../src/allocate/verify.js";
+import type { SolveResult, Solver } from "../../src/solvers/types.js";
+import { solveVerified, verifySolution } from "../../src/solvers/verify.js";
 import { knapsack, maxLp } from "./models.js";
 
 /** A backend that returns whatever it is told to: lets us fabricate wrong answers. */

@@ -1,7 +1,7 @@
 // The worker side of off-main-thread solving: receives WorkerRequests, runs highsSolver(), posts
 // WorkerResponses. Platform-neutral: the Web Worker entry and the Node worker_threads entry wire it to
 // their own message ports.
-import { isLotwiseError } from "../../errors.js";
+import { isLotwiseError } from "../errors.js";
 import { highsSolver, type HighsSolver, type HighsSolverOptions } from "./highs.js";
 import type { SolveOptions } from "./types.js";
 import type { WorkerRequest, WorkerResponse, WorkerSolverSettings } from "./worker-protocol.js";

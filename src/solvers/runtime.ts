@@ -1,6 +1,6 @@
 // Small platform helpers shared by the solver backends: a clock and cancellation, without DOM or Node types.
-import { LotwiseError } from "../../errors.js";
-import type { AbortSignalLike } from "../../types.js";
+import { LotwiseError } from "../errors.js";
+import type { AbortSignalLike } from "../types.js";
 
 const perf = (globalThis as { performance?: { now(): number } }).performance;
 

@@ -18,8 +18,8 @@
  * it said so on the feasible gap1-5); else `feasible: false` → `infeasible`; `bounded: false` →
  * `unbounded`; otherwise `optimal`. No duals (the library does not expose them).
  */
-import { LotwiseError, parseInput } from "../../errors.js";
-import { applyVerification } from "../verify.js";
+import { LotwiseError, parseInput } from "../errors.js";
+import { applyVerification } from "./verify.js";
 import { JsLpSolverOptionsSchema, checkSparseModel, parseSolveOptions } from "./schema.js";
 import { nowMs, throwIfAborted } from "./runtime.js";
 import type { SolveOptions, SolveResult, SolveStatus, Solver, SparseModel } from "./types.js";

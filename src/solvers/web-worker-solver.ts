@@ -1,10 +1,10 @@
 /**
  * Browser variant of off-main-thread solving: HiGHS runs in a Web Worker built from lotwise's worker
- * entry (`src/allocate/solvers/worker-entry.ts`, shipped as `lotwise/solver-worker`). The page stays
+ * entry (`src/solvers/worker-entry.ts`, shipped as `lotwise/solver-worker`). The page stays
  * responsive, and aborting the signal terminates the worker outright (freeing its wasm memory).
  * `Worker` is reached through `globalThis` with a minimal local type, so the core needs no DOM types.
  */
-import { invalid } from "../../errors.js";
+import { invalid } from "../errors.js";
 import { createWorkerSolver, type WorkerHandle, type WorkerSolver } from "./worker-client.js";
 import type { WorkerSolverSettings } from "./worker-protocol.js";
 

@@ -1,6 +1,6 @@
 // Messages between a solver client (main thread) and a solver worker (Web Worker or worker_threads).
 // Everything here is structured-clone safe: plain objects, strings, numbers, typed arrays.
-import type { LotwiseErrorCode } from "../../errors.js";
+import type { LotwiseErrorCode } from "../errors.js";
 import type { SolveProgress, SolveResult, SparseModel } from "./types.js";
 
 /** Settings the worker needs to build its HiGHS solver (no functions: they cannot be posted). */

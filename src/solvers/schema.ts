@@ -1,7 +1,7 @@
 // Edge validation for solver inputs: SolveOptions, backend options, and the SparseModel's structure.
 // (Kept beside the solvers; the lead may move the zod schemas to src/schema/solver.ts.)
 import { z } from "zod";
-import { invalid, parseInput } from "../../errors.js";
+import { invalid, parseInput } from "../errors.js";
 import type { SolveOptions, SparseModel } from "./types.js";
 
 const signalSchema = z.custom<NonNullable<SolveOptions["signal"]>>(

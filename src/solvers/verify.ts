@@ -14,7 +14,7 @@
  * message that quotes the worst violation. A wrong plan is never passed on silently.
  */
 import { LotwiseError } from "../errors.js";
-import type { SolveOptions, SolveResult, Solver, SparseModel, VerifyReport, VerifyTolerances } from "./solvers/types.js";
+import type { SolveOptions, SolveResult, Solver, SparseModel, VerifyReport, VerifyTolerances } from "./types.js";
 
 const MAX_ISSUES = 10;
 

@@ -19,9 +19,9 @@
  *
  * Every answer is re-checked by lotwise's verifier before it is returned (see verify.ts).
  */
-import { LotwiseError, parseInput } from "../../errors.js";
-import { mulberry32 } from "../../internal/rng.js";
-import { applyVerification } from "../verify.js";
+import { LotwiseError, parseInput } from "../errors.js";
+import { mulberry32 } from "../internal/rng.js";
+import { applyVerification } from "./verify.js";
 import { HighsSolverOptionsSchema, checkSparseModel, parseSolveOptions } from "./schema.js";
 import { cancelledError, nowMs, throwIfAborted } from "./runtime.js";
 import type { SolveOptions, SolveProgress, SolveResult, SolveStatus, Solver, SparseModel } from "./types.js";

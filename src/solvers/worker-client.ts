@@ -11,8 +11,8 @@
  * - the result is re-verified on this side too (`applyVerification`), so even a protocol bug cannot
  *   pass a wrong plan.
  */
-import { LotwiseError, parseInput } from "../../errors.js";
-import { applyVerification } from "../verify.js";
+import { LotwiseError, parseInput } from "../errors.js";
+import { applyVerification } from "./verify.js";
 import { WorkerSolverSettingsSchema, checkSparseModel, parseSolveOptions } from "./schema.js";
 import { cancelledError, throwIfAborted } from "./runtime.js";
 import type { SolveOptions, SolveResult, Solver, SparseModel } from "./types.js";
