@@ -3,7 +3,8 @@
 import { straightLineTravel } from "../src/coverage/straight-line.js";
 import { designLots } from "../src/lots/design-lots.js";
 import { evaluateLots } from "../src/lots/evaluate-lots.js";
-import type { AreaAdjacency, DemandHours, LotArea } from "../src/lots/types.js";
+import type { AreaAdjacency, LotArea } from "../src/lots/types.js";
+import type { DemandHours } from "../src/domain/index.js";
 import type { DesignLotsOptions } from "../src/schema/lots.js";
 import { grid } from "../test/lots/grid.js";
 import { ELR, LEICS_HOURS, WL, realSet } from "../test/lots/real-data.js";

@@ -14,7 +14,7 @@ import { areasFromBoundaries } from "../src/coverage/areas.js";
 import { computeCoverage } from "../src/coverage/coverage.js";
 import { lotCoverage } from "../src/coverage/lot-coverage.js";
 import { straightLineTravel } from "../src/coverage/straight-line.js";
-import type { TravelMode } from "../src/coverage/types.js";
+import type { TravelMode } from "../src/domain/index.js";
 import { lotWalkability } from "../src/coverage/walkability.js";
 import { estimateDemand } from "../src/demand/estimate-demand.js";
 import { compareIds } from "../src/internal/sort.js";
@@ -24,7 +24,8 @@ import { writeCsv } from "../src/node/csv.js";
 import { writeFileAtomic } from "../src/node/files.js";
 import { generateProviders } from "../src/providers/generate.js";
 import { renderMap } from "../src/report/render-map.js";
-import { formatNumber, renderReport } from "../src/report/render-report.js";
+import { renderReport } from "../src/report/render-report.js";
+import { formatGrouped } from "../src/internal/format.js";
 import type { ReportLotRow } from "../src/schema/report.js";
 import { readLsoas, readMaster, readPostcodePoints } from "./demo-leicestershire.js";
 import { leadProvidersOf } from "../src/report/allocation-report-rows.js";
@@ -118,7 +119,7 @@ export async function runBradford(options: { outDir: string; log?: (line: string
   );
   const lotsWithLead = allocation.lots.filter((l) => l.lead !== null).length;
   const lotsWithContingency = allocation.lots.filter((l) => l.contingency !== null).length;
-  log(`Allocation: ${allocation.status}, £${formatNumber(allocation.weeklyCost, 0)}/week, ${formatNumber(allocation.unmetHours, 1)} unmet h/week, ${lotsWithLead}/${plan.lots.length} lots with a lead`);
+  log(`Allocation: ${allocation.status}, £${formatGrouped(allocation.weeklyCost, 0)}/week, ${formatGrouped(allocation.unmetHours, 1)} unmet h/week, ${lotsWithLead}/${plan.lots.length} lots with a lead`);
 
   const walkOf = new Map(walk.map((w) => [w.lotId, w]));
   await writeCsv(
@@ -142,20 +143,20 @@ export async function runBradford(options: { outDir: string; log?: (line: string
   const leadProviders = leadProvidersOf(allocation);
   const svg = renderMap(lsoas, plan, {
     title: `Bradford: ${plan.lots.length} locality contracts for carers who do not drive (example)`,
-    subtitle: `${lsoas.ids.length} LSOAs, ${formatNumber(TOTAL_HOURS, 0)} h/week; ${LOT_HOURS.min}–${LOT_HOURS.max} h per lot; any two areas of a lot ≤ ${CYCLE_LIMIT_MINUTES} min by bike`,
+    subtitle: `${lsoas.ids.length} LSOAs, ${formatGrouped(TOTAL_HOURS, 0)} h/week; ${LOT_HOURS.min}–${LOT_HOURS.max} h per lot; any two areas of a lot ≤ ${CYCLE_LIMIT_MINUTES} min by bike`,
     providers: providers.map((p) => ({ id: p.id, lonLat: p.lonLat })),
     leadProviders,
-    lotLegend: Object.fromEntries(plan.lots.map((l) => [l.id, `${formatNumber(l.hours, 0)} h, lead ${leadProviders[l.id] ?? "none"}`])),
+    lotLegend: Object.fromEntries(plan.lots.map((l) => [l.id, `${formatGrouped(l.hours, 0)} h, lead ${leadProviders[l.id] ?? "none"}`])),
   });
   await writeFileAtomic(join(out, "map.svg"), svg);
   const report = renderReport({
     title: "Bradford locality contracts (example)",
-    intro: `${lsoas.ids.length} LSOAs in Bradford, ${formatNumber(TOTAL_HOURS, 0)} hours/week spread by residents aged 60+. Providers are synthetic, with mostly non-driving staff.`,
+    intro: `${lsoas.ids.length} LSOAs in Bradford, ${formatGrouped(TOTAL_HOURS, 0)} hours/week spread by residents aged 60+. Providers are synthetic, with mostly non-driving staff.`,
     summary: [
       ["Lots", `${plan.lots.length} (${plan.status})`],
       ["Walkable lots (p90 ≤ 30 min on foot, by bike or bus)", `${walk.filter((w) => w.nonDrivingOk).length} of ${walk.length}`],
-      ["Weekly cost", `£${formatNumber(allocation.weeklyCost, 0)}`],
-      ["Unmet hours", `${formatNumber(allocation.unmetHours, 1)} h/week`],
+      ["Weekly cost", `£${formatGrouped(allocation.weeklyCost, 0)}`],
+      ["Unmet hours", `${formatGrouped(allocation.unmetHours, 1)} h/week`],
     ],
     lots: allocation.lots.map((l) => {
       const lot = plan.lots.find((x) => x.id === l.lotId)!;

@@ -18,7 +18,7 @@ import { areasFromBoundaries } from "../src/coverage/areas.js";
 import { computeCoverage } from "../src/coverage/coverage.js";
 import { lotCoverage } from "../src/coverage/lot-coverage.js";
 import { straightLineTravel } from "../src/coverage/straight-line.js";
-import type { Provider, TravelMode } from "../src/coverage/types.js";
+import type { Provider, TravelMode } from "../src/domain/index.js";
 import { designLots } from "../src/lots/design-lots.js";
 import { evaluateLots } from "../src/lots/evaluate-lots.js";
 import { lotsToGeoJSON } from "../src/lots/lots-to-geojson.js";
@@ -30,7 +30,8 @@ import { leadProvidersOf, withdrawalReportRows, worstWithdrawal } from "../src/r
 import { compareIds } from "../src/internal/sort.js";
 import { readCsv, writeCsv, type CsvRow } from "../src/node/csv.js";
 import { readGeoJSON, writeFileAtomic, writeGeoJSON } from "../src/node/files.js";
-import { formatNumber, renderReport } from "../src/report/render-report.js";
+import { renderReport } from "../src/report/render-report.js";
+import { formatGrouped } from "../src/internal/format.js";
 import type { ReportInput, ReportLotRow } from "../src/schema/report.js";
 
 const GEODATA = new URL("../geodata/", import.meta.url).pathname;
@@ -236,7 +237,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   );
   const lotsWithLead = allocation.lots.filter((l) => l.lead !== null).length;
   const lotsWithContingency = allocation.lots.filter((l) => l.contingency !== null).length;
-  log(`Allocation: ${allocation.status}, £${formatNumber(allocation.weeklyCost, 0)}/week, ${formatNumber(allocation.unmetHours, 1)} unmet h/week, ${lotsWithLead}/${allocation.lots.length} lots with a lead, ${lotsWithContingency} with a contingency`);
+  log(`Allocation: ${allocation.status}, £${formatGrouped(allocation.weeklyCost, 0)}/week, ${formatGrouped(allocation.unmetHours, 1)} unmet h/week, ${lotsWithLead}/${allocation.lots.length} lots with a lead, ${lotsWithContingency} with a contingency`);
   const rows = allocationToRows(allocation);
   await writeCsv(join(out, "allocation-lots.csv"), rows.lots, { decimals: 2 });
   await writeCsv(join(out, "allocation-providers.csv"), rows.providers, { decimals: 2 });
@@ -247,7 +248,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const sweep = await withdrawalSweep(allocation, { timeLimitSec: 300 });
   const withdrawal = withdrawalReportRows(sweep, allocation.unmetHours);
   const worst = worstWithdrawal(sweep);
-  log(`Withdrawal sweep: ${sweep.length} scenarios; worst ${worst?.providerId ?? "–"} leaves ${formatNumber(worst?.addedUnmetHours ?? 0, 1)} h/week unmet`);
+  log(`Withdrawal sweep: ${sweep.length} scenarios; worst ${worst?.providerId ?? "–"} leaves ${formatGrouped(worst?.addedUnmetHours ?? 0, 1)} h/week unmet`);
   await writeCsv(
     join(out, "withdrawal.csv"),
     withdrawalToRows(sweep),
@@ -258,8 +259,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const leadProviders = leadProvidersOf(allocation);
   const svg = renderMap(lsoas, design, {
     title: "Leicestershire home care: 18 lots (demo)",
-    lotLegend: Object.fromEntries(design.lots.map((l) => [l.id, `${formatNumber(l.hours, 0)} h/wk, lead ${leadProviders[l.id] ?? "none"}`])),
-    subtitle: `${lsoas.ids.length} LSOAs, ${formatNumber(TOTAL_HOURS, 0)} h/week; 8 lots in East Leicestershire & Rutland CCG, 10 in West Leicestershire CCG; synthetic providers`,
+    lotLegend: Object.fromEntries(design.lots.map((l) => [l.id, `${formatGrouped(l.hours, 0)} h/wk, lead ${leadProviders[l.id] ?? "none"}`])),
+    subtitle: `${lsoas.ids.length} LSOAs, ${formatGrouped(TOTAL_HOURS, 0)} h/week; 8 lots in East Leicestershire & Rutland CCG, 10 in West Leicestershire CCG; synthetic providers`,
     providers: providers.map((p) => ({ id: p.id, lonLat: p.lonLat })),
     leadProviders,
     coverage: resilientShare,
@@ -270,15 +271,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
 
   const report: ReportInput = {
     title: "Leicestershire home care: lots, providers and resilience (demo)",
-    intro: `Leicestershire County Council area (${lsoas.ids.length} LSOAs), ${formatNumber(TOTAL_HOURS, 0)} hours/week of home care spread by residents aged 65+. Providers are synthetic.`,
+    intro: `Leicestershire County Council area (${lsoas.ids.length} LSOAs), ${formatGrouped(TOTAL_HOURS, 0)} hours/week of home care spread by residents aged 65+. Providers are synthetic.`,
     summary: [
       ["LSOAs", String(lsoas.ids.length)],
-      ["Demand", `${formatNumber(demandStats.totalHours, 0)} h/week`],
+      ["Demand", `${formatGrouped(demandStats.totalHours, 0)} h/week`],
       ["Lots", `${design.lots.length} (${design.status})`],
-      ["Providers", `${providers.length} synthetic, ${formatNumber(providers.reduce((s, p) => s + p.capacityHours, 0), 0)} h/week capacity`],
+      ["Providers", `${providers.length} synthetic, ${formatGrouped(providers.reduce((s, p) => s + p.capacityHours, 0), 0)} h/week capacity`],
       ["Allocation", `${allocation.status}, ${allocation.lots.filter((l) => l.lead !== null).length} lots with a lead`],
-      ["Weekly cost", `£${formatNumber(allocation.weeklyCost, 0)} (£${formatNumber(allocation.annualCost, 0)} a year)`],
-      ["Unmet hours", `${formatNumber(allocation.unmetHours, 1)} h/week`],
+      ["Weekly cost", `£${formatGrouped(allocation.weeklyCost, 0)} (£${formatGrouped(allocation.annualCost, 0)} a year)`],
+      ["Unmet hours", `${formatGrouped(allocation.unmetHours, 1)} h/week`],
     ],
     currency: "£",
     lots: allocation.lots.map((l) => {

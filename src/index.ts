@@ -1,15 +1,12 @@
 // lotwise root entry: re-exports only; browser-safe; no side effects.
 export { LotwiseError, isLotwiseError, formatIssues } from "./errors.js";
 export type { LotwiseErrorCode, LotwiseIssue } from "./errors.js";
-export type { Id, LonLat, BBox, AbortSignalLike } from "./types.js";
+export { type Id, type LonLat, type BBox, type AbortSignalLike, type Lot, type LotPlan, type DemandHours, TRAVEL_MODES, type TravelMode, type TravelMatrix, type Area, type UrbanRural, type StaffMix, type Provider, type LotBridge } from "./domain/index.js";
 export { BoundaryCollectionSchema, LoadBoundariesOptionsSchema } from "./schema/boundary.js";
 export type { LoadBoundariesOptions } from "./schema/boundary.js";
 export type { Boundaries, BoundaryFeature } from "./boundaries/types.js";
 export { loadBoundaries } from "./boundaries/load.js";
 export type { SparseModel, SolveStatus, SolveProgress, SolveOptions, SolveResult, Solver } from "./solvers/types.js";
-export type { Lot, LotPlan, DemandHours } from "./lots/types.js";
-export { TRAVEL_MODES } from "./coverage/types.js";
-export type { TravelMode, TravelMatrix } from "./coverage/types.js";
 export type { VerifyReport, VerifyTolerances } from "./solvers/types.js";
 export { highsSolver } from "./solvers/highs.js";
 export type { HighsSolver, HighsSolverOptions } from "./solvers/highs.js";
@@ -27,7 +24,7 @@ export { boundaryAdjacency } from "./boundaries/adjacency.js";
 export type { Adjacency, AdjacencyPair, AdjacencyRule } from "./boundaries/adjacency.js";
 export { nestAreas } from "./boundaries/nest.js";
 export type { NestReport, NestAssignment, NestMismatch, NestShare } from "./boundaries/nest.js";
-export type { Area, UrbanRural, TravelPoint, TravelTimeSource, StaffMix, Provider, Coverage } from "./coverage/types.js";
+export type { TravelPoint, TravelTimeSource, Coverage } from "./coverage/types.js";
 export { straightLineTravel } from "./coverage/straight-line.js";
 export type { SyncTravelTimeSource } from "./coverage/straight-line.js";
 export { networkTravel } from "./coverage/network.js";
@@ -93,7 +90,7 @@ export { lotAreasFromBoundaries, LotAreasFromBoundariesOptionsSchema } from "./l
 export type { LotAreasFromBoundariesOptions } from "./lots/lot-areas-from-boundaries.js";
 export { DesignLotsOptionsSchema, EvaluateLotsOptionsSchema, LotPlanRowsSchema, LotsToGeoJSONOptionsSchema } from "./schema/lots.js";
 export type { DesignLotsOptions, EvaluateLotsOptions, LotPlanRow, LotsToGeoJSONOptions } from "./schema/lots.js";
-export type { LotArea, AreaAdjacency, LotBridge, LotViolation, LotViolationKind, DesignedLot, LotDesign } from "./lots/types.js";
+export type { LotArea, AreaAdjacency, LotViolation, LotViolationKind, DesignedLot, LotDesign } from "./lots/types.js";
 export { webWorkerSolver } from "./solvers/web-worker-solver.js";
 export type { WebWorkerSolverOptions, WorkerLike } from "./solvers/web-worker-solver.js";
 export type { WorkerSolver } from "./solvers/worker-client.js";

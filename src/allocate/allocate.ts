@@ -12,7 +12,7 @@ import { clean, extractPlan } from "./result.js";
 import { highsSolver } from "../solvers/highs.js";
 import type { SolveOptions, SolveResult, SolveStatus, Solver } from "../solvers/types.js";
 import { solveVerified, verifySolution } from "../solvers/verify.js";
-import { nowMs } from "../solvers/runtime.js";
+import { nowMs } from "../internal/clock.js";
 import type { AllocationResult } from "./types.js";
 
 let sharedSolver: Solver | undefined;

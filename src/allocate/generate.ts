@@ -5,7 +5,7 @@ import { parseInput } from "../errors.js";
 import { mulberry32, normal } from "../internal/rng.js";
 import { GenerateAllocationOptionsSchema } from "../schema/allocation.js";
 import type { AllocationEligibility, AllocationInput, AllocationLot, AllocationProvider, GenerateAllocationOptions } from "../schema/allocation.js";
-import type { Id } from "../types.js";
+import type { Id } from "../domain/index.js";
 
 /** A generated instance and the plan planted in it (which meets the default policy with no unmet hours). */
 export interface GeneratedAllocationInstance {

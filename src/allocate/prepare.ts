@@ -1,8 +1,9 @@
 // Indexes a validated allocation input (lots and providers sorted by id, eligible pairs lot-major) and
 // runs the pre-checks that quote numbers before any solve. Internal: the public edge is allocate().
 import { LotwiseError, formatValue } from "../errors.js";
+import { formatForMessage } from "../internal/format.js";
 import { compareIds } from "../internal/sort.js";
-import type { Id } from "../types.js";
+import type { Id } from "../domain/index.js";
 import type { ResolvedAllocationInput, ResolvedAllocationPolicy } from "../schema/allocation.js";
 
 /** Indexed allocation data shared by the model builder, the greedy and the result extraction. @internal */
@@ -40,7 +41,7 @@ export interface PreparedAllocation {
   readonly lotPolicyBlock: (string | null)[];
 }
 
-const fmt = (v: number): string => String(Math.round(v * 100) / 100);
+const fmt = formatForMessage;
 
 function indexIds(ids: readonly Id[], what: "lots" | "providers"): Map<Id, number> {
   const map = new Map<Id, number>();

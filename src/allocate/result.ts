@@ -1,17 +1,15 @@
 // Turns a solution vector of the allocation model into plain, id-sorted records: per lot (lead,
 // supplementary hours, contingency, unmet hours with their reason) and per provider (hours,
 // utilisation, lots, shadow price), plus costs. Internal: allocate() is the public edge.
+import { formatForMessage, roundTo } from "../internal/format.js";
 import type { AllocationModel } from "./model.js";
 import type { PreparedAllocation } from "./prepare.js";
 import type { LotAllocation, ProviderAllocation, ProviderHours, UnmetReason } from "./types.js";
 
 const TOL = 1e-6;
-const fmt = (v: number): string => String(Math.round(v * 100) / 100);
+const fmt = formatForMessage;
 /** Rounds to 1e-9 so float noise from the solver does not leak into outputs (keeps outputs byte-stable). */
-export const clean = (v: number): number => {
-  const r = Math.round(v * 1e9) / 1e9;
-  return Object.is(r, -0) ? 0 : r;
-};
+export const clean = (v: number): number => roundTo(v, 9);
 
 /** Plan records extracted from a solution. @internal */
 export interface ExtractedPlan {

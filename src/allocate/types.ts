@@ -1,4 +1,4 @@
-import type { Id } from "../types.js";
+import type { Id } from "../domain/index.js";
 import type { SolveStatus } from "../solvers/types.js";
 import type { ResolvedAllocationInput } from "../schema/allocation.js";
 

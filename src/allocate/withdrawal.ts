@@ -12,7 +12,7 @@ import { LotwiseError, formatValue, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { WithdrawalOptionsSchema } from "../schema/allocation.js";
 import type { WithdrawalOptions } from "../schema/allocation.js";
-import type { Id } from "../types.js";
+import type { Id } from "../domain/index.js";
 import { allocate, defaultSolver } from "./allocate.js";
 import { prepareAllocation } from "./prepare.js";
 import type { PreparedAllocation } from "./prepare.js";

@@ -19,7 +19,7 @@ import RBush from "rbush";
 import { parseInput } from "../errors.js";
 import { metresPerDegree } from "../internal/geo.js";
 import { BoundaryAdjacencyOptionsSchema, type BoundaryAdjacencyOptions } from "../schema/boundary.js";
-import type { Id } from "../types.js";
+import type { Id } from "../domain/index.js";
 import { packBoundaries, type BoxItem, type PackedGeometry } from "./geometry.js";
 import { checkBoundaries } from "./spatial-index.js";
 import type { Boundaries } from "./types.js";

@@ -3,7 +3,7 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import { LotwiseError, formatValue, invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { BoundaryCollectionSchema, LoadBoundariesOptionsSchema, type LoadBoundariesOptions } from "../schema/boundary.js";
-import type { BBox, Id, LonLat } from "../types.js";
+import type { BBox, Id, LonLat } from "../domain/index.js";
 import type { Boundaries, BoundaryFeature } from "./types.js";
 
 /**

@@ -24,7 +24,7 @@ import { intersect } from "@turf/intersect";
 import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { NestAreasOptionsSchema, type NestAreasOptions } from "../schema/boundary.js";
-import type { Id, LonLat } from "../types.js";
+import type { Id, LonLat } from "../domain/index.js";
 import { OUTSIDE, packBoundaries, packGeometry, pointInPacked, type PackedGeometry } from "./geometry.js";
 import { checkBoundaries, indexBoundaries } from "./spatial-index.js";
 import type { Boundaries } from "./types.js";

@@ -12,7 +12,7 @@ import RBush from "rbush";
 import { invalid, parseInput } from "../errors.js";
 import { metresPerDegree } from "../internal/geo.js";
 import { LocatePointOptionsSchema, type LocatePointOptions } from "../schema/boundary.js";
-import type { BBox, Id, LonLat } from "../types.js";
+import type { BBox, Id, LonLat } from "../domain/index.js";
 import { ON_BOUNDARY, OUTSIDE, boxItems, distanceToPackedMetres, packBoundaries, pointInPacked, type BoxItem } from "./geometry.js";
 import type { Boundaries } from "./types.js";
 

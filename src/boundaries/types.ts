@@ -1,5 +1,5 @@
 import type { Feature, MultiPolygon, Polygon } from "geojson";
-import type { BBox, Id, LonLat } from "../types.js";
+import type { BBox, Id, LonLat } from "../domain/index.js";
 
 /** A polygon feature as lotwise keeps it: geometry plus its properties. */
 export type BoundaryFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;

@@ -1,8 +1,7 @@
 import type { Boundaries } from "../boundaries/types.js";
 import { invalid, parseInput } from "../errors.js";
 import { AreasFromBoundariesOptionsSchema, type AreasFromBoundariesOptions } from "../schema/coverage.js";
-import type { LonLat } from "../types.js";
-import type { Area, UrbanRural } from "./types.js";
+import type { LonLat, Area, UrbanRural } from "../domain/index.js";
 
 /**
  * Turns boundaries into {@link Area} points for travel times: the point is the population-weighted

@@ -1,23 +1,7 @@
 import { LotwiseError, invalid } from "../errors.js";
-import type { Id } from "../types.js";
-import { TRAVEL_MODES, type TravelMatrix, type TravelMode, type TravelPoint, type TravelTimeSource } from "./types.js";
-
-/** Checks the shape of a user-supplied matrix (ids unique, one array of the right length per mode). @internal */
-export function checkMatrix(m: unknown, path: readonly PropertyKey[]): TravelMatrix {
-  const t = m as Partial<TravelMatrix> | null;
-  if (typeof t !== "object" || t === null || !Array.isArray(t.originIds) || !Array.isArray(t.destinationIds) || !Array.isArray(t.modes) || typeof t.minutes !== "object" || t.minutes === null) {
-    invalid(path, m, "expected a TravelMatrix { originIds, destinationIds, modes, minutes } or a TravelTimeSource");
-  }
-  const n = t.originIds.length * t.destinationIds.length;
-  t.modes.forEach((mode: unknown, i) => {
-    if (!TRAVEL_MODES.includes(mode as TravelMode)) invalid([...path, "modes", i], mode, `unknown travel mode; expected one of ${TRAVEL_MODES.join(", ")}`);
-    const a = t.minutes![mode as TravelMode];
-    if (!(a instanceof Float64Array) || a.length !== n) {
-      invalid([...path, "minutes", mode as string], a === undefined ? a : `length ${(a as { length?: number }).length}`, `expected a Float64Array of ${n} (origins × destinations)`);
-    }
-  });
-  return t as TravelMatrix;
-}
+import type { Id, TravelMatrix, TravelMode } from "../domain/index.js";
+import { checkTravelMatrix } from "../internal/travel-matrix.js";
+import type { TravelPoint, TravelTimeSource } from "./types.js";
 
 /** Index of each id in `ids`, or throws `unknown_id` naming the missing one. @internal */
 export function indexIn(ids: readonly Id[], wanted: readonly Id[], path: readonly PropertyKey[], what: string): Int32Array {
@@ -49,7 +33,7 @@ export function resolveTravel(
         { issues: [{ path: [...path], message: "asynchronous source" }] },
       );
     }
-    return checkMatrix(m, path);
+    return checkTravelMatrix(m, path);
   }
-  return checkMatrix(travel, path);
+  return checkTravelMatrix(travel, path);
 }

@@ -1,9 +1,8 @@
 import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { DemandHoursSchema } from "../schema/coverage.js";
-import type { DemandHours } from "../lots/types.js";
-import type { Id } from "../types.js";
-import type { Coverage, TravelMode } from "./types.js";
+import type { DemandHours, Id, TravelMode } from "../domain/index.js";
+import type { Coverage } from "./types.js";
 import { z } from "zod";
 
 /** Share of demand reachable by at least one provider, for one group and mode. */

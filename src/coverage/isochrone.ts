@@ -10,9 +10,9 @@ import type { Feature, MultiPolygon, Polygon } from "geojson";
 import type { Boundaries } from "../boundaries/types.js";
 import { invalid, parseInput } from "../errors.js";
 import { TravelModeSchema, TravelPointSchema } from "../schema/travel.js";
-import type { Id } from "../types.js";
-import { checkMatrix } from "./check-matrix.js";
-import type { TravelMode, TravelPoint, TravelTimeSource } from "./types.js";
+import type { Id, TravelMode } from "../domain/index.js";
+import { checkTravelMatrix } from "../internal/travel-matrix.js";
+import type { TravelPoint, TravelTimeSource } from "./types.js";
 import { z } from "zod";
 
 /** Properties of an {@link isochrone} feature. */
@@ -76,7 +76,7 @@ export async function isochrone(
       return { id, lonLat: areas.centroids[i]!, urbanRural: v === "urban" || v === "rural" ? v : undefined };
     });
   }
-  const matrix = checkMatrix(await source.matrix([o], points, [m]), ["source"]);
+  const matrix = checkTravelMatrix(await source.matrix([o], points, [m]), ["source"]);
   const times = matrix.minutes[m]!;
   const reached: Id[] = [];
   matrix.destinationIds.forEach((id, j) => {

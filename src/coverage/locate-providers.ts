@@ -3,8 +3,7 @@ import type { Boundaries } from "../boundaries/types.js";
 import { invalid, parseInput } from "../errors.js";
 import { ProviderListSchema } from "../schema/provider.js";
 import { z } from "zod";
-import type { Id, LonLat } from "../types.js";
-import type { Provider, UrbanRural } from "./types.js";
+import type { Id, LonLat, Provider, UrbanRural } from "../domain/index.js";
 
 /** A provider's base placed in an area: usable as a travel origin (it carries the area's class). */
 export interface LocatedProvider {

@@ -8,10 +8,9 @@
  */
 import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
-import type { DemandHours, LotPlan } from "../lots/types.js";
+import type { DemandHours, LotPlan, Id, TravelMode } from "../domain/index.js";
 import { DemandHoursSchema, LotPlanInputSchema } from "../schema/coverage.js";
-import type { Id } from "../types.js";
-import type { Coverage, TravelMode } from "./types.js";
+import type { Coverage } from "./types.js";
 
 /** Reach of one provider in one lot. */
 export interface LotCoverageRow {

@@ -1,8 +1,7 @@
 import { invalid, parseInput } from "../errors.js";
 import { TravelMatrixFromRowsOptionsSchema, TravelTimeRowsSchema, type TravelMatrixFromRowsOptions } from "../schema/travel.js";
-import type { Id } from "../types.js";
+import { type Id, TRAVEL_MODES, type TravelMatrix, type TravelMode } from "../domain/index.js";
 import { checkMatrixCells } from "./matrix-limit.js";
-import { TRAVEL_MODES, type TravelMatrix, type TravelMode } from "./types.js";
 
 /** One row of an origin-destination table as {@link travelMatrixToRows} writes it. */
 export interface TravelTimeRowOut {

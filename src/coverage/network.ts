@@ -23,11 +23,11 @@ import {
   RoadLayerSchema,
   type NetworkTravelOptions,
 } from "../schema/travel.js";
-import type { Id } from "../types.js";
-import { MinHeap } from "./min-heap.js";
+import { type Id, TRAVEL_MODES, type TravelMatrix, type TravelMode } from "../domain/index.js";
+import { MinHeap } from "../internal/min-heap.js";
 import { parseMatrixRequest } from "./parse-points.js";
 import type { SyncTravelTimeSource } from "./straight-line.js";
-import { TRAVEL_MODES, type TravelMatrix, type TravelMode, type TravelPoint } from "./types.js";
+import type { TravelPoint } from "./types.js";
 
 /** Where a point was snapped for one mode: node index (−1 = none within `maxSnapMetres`) and distance. */
 export interface NetworkSnap {

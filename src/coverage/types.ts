@@ -1,35 +1,4 @@
-import type { Id, LonLat } from "../types.js";
-
-/** Staff travel modes. `transit` is public transport (bus, tram, train). */
-export type TravelMode = "drive" | "walk" | "cycle" | "transit";
-/** All modes, in the fixed order lotwise uses for arrays and outputs. */
-export const TRAVEL_MODES: readonly TravelMode[] = ["drive", "walk", "cycle", "transit"];
-
-/**
- * Travel times between origins and destinations, per mode. `minutes[mode][o * destinationIds.length + d]`
- * is the time from origin `o` to destination `d`; `Infinity` where unreachable.
- * Produced by every travel-time source ({@link TravelTimeSource}).
- */
-export interface TravelMatrix {
-  readonly originIds: readonly Id[];
-  readonly destinationIds: readonly Id[];
-  readonly modes: readonly TravelMode[];
-  readonly minutes: Readonly<Partial<Record<TravelMode, Float64Array>>>;
-}
-
-/** Rural-urban class of a small area (ONS 2011 two-fold split: A1–C2 urban, D1–E2 rural). */
-export type UrbanRural = "urban" | "rural";
-
-/**
- * A small area as a point for travel times: its id, the point people are taken to live at (best a
- * population-weighted centroid) and its rural-urban class (which sets the straight-line driving speed).
- * Build them from boundaries with {@link areasFromBoundaries}.
- */
-export interface Area {
-  readonly id: Id;
-  readonly lonLat: LonLat;
-  readonly urbanRural: UrbanRural;
-}
+import type { Id, LonLat, StaffMix, TravelMatrix, TravelMode, UrbanRural } from "../domain/index.js";
 
 /**
  * Anything a travel-time source can route from or to: an id and a position, with an optional
@@ -52,28 +21,6 @@ export interface TravelTimeSource {
     destinations: readonly TravelPoint[],
     modes: readonly TravelMode[],
   ): TravelMatrix | Promise<TravelMatrix>;
-}
-
-/** Shares of a provider's care hours delivered by staff travelling by each mode; they sum to 1. */
-export interface StaffMix {
-  readonly drive: number;
-  readonly walk: number;
-  readonly cycle: number;
-  readonly transit: number;
-}
-
-/**
- * A home-care provider: base location, weekly capacity, hourly rate and staff travel mix.
- * Allocation uses `id`, `capacityHours` and `ratePerHour`; coverage uses `lonLat` and `staffMix`.
- */
-export interface Provider {
-  readonly id: Id;
-  readonly lonLat: LonLat;
-  /** Care hours per week the provider can deliver. */
-  readonly capacityHours: number;
-  /** Price per care hour, £. */
-  readonly ratePerHour: number;
-  readonly staffMix: StaffMix;
 }
 
 /**

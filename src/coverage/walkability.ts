@@ -9,11 +9,10 @@
  */
 import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
-import type { DemandHours, LotPlan } from "../lots/types.js";
+import type { DemandHours, LotPlan, Id, TravelMatrix, TravelMode } from "../domain/index.js";
 import { DemandHoursSchema, LotPlanInputSchema, LotWalkabilityOptionsSchema, type LotWalkabilityOptions } from "../schema/coverage.js";
-import type { Id } from "../types.js";
-import { checkMatrix, indexIn } from "./check-matrix.js";
-import type { TravelMatrix, TravelMode } from "./types.js";
+import { indexIn } from "./check-matrix.js";
+import { checkTravelMatrix } from "../internal/travel-matrix.js";
 
 /** Demand-weighted between-area times in a lot for one mode. */
 export interface ModeWalkability {
@@ -56,7 +55,7 @@ export function lotWalkability(lots: LotPlan, travel: TravelMatrix, demand: Dema
   const opts = parseInput(LotWalkabilityOptionsSchema, options, "options");
   const plan = parseInput(LotPlanInputSchema, lots, "lots");
   const d = parseInput(DemandHoursSchema, demand, "demand");
-  const m = checkMatrix(travel, ["travel"]);
+  const m = checkTravelMatrix(travel, ["travel"]);
   opts.modes.forEach((mode, i) => {
     if (!m.modes.includes(mode)) invalid(["options", "modes", i], mode, `the travel matrix has no ${mode} times (it has ${m.modes.join(", ")})`);
   });

@@ -16,9 +16,8 @@
  */
 import { LotwiseError, formatValue, invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
-import type { DemandHours } from "../lots/types.js";
+import type { DemandHours, Id } from "../domain/index.js";
 import { DemandAreaRowsSchema, EstimateDemandOptionsSchema, type EstimateDemandOptions } from "../schema/demand.js";
-import type { Id } from "../types.js";
 
 /** A weight column that was not used because some areas have no value in it. */
 export interface SkippedWeightColumn {

@@ -1,4 +1,4 @@
-import type { LonLat } from "../types.js";
+import type { LonLat } from "../domain/index.js";
 
 /** Mean Earth radius in metres (IUGG), the value @turf/helpers uses too. */
 export const EARTH_RADIUS_M = 6371008.8;

@@ -2,11 +2,9 @@
 // the schemas in schema/rows.ts (readCsv does that in Node; d3.csvParse + parse in a browser).
 import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
-import type { DemandHours, LotPlan } from "../lots/types.js";
-import type { Provider } from "../coverage/types.js";
+import type { DemandHours, LotPlan, Provider, Id } from "../domain/index.js";
 import { z } from "zod";
 import { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema, type DemandRow, type LotAreaRow, type ProviderRow } from "../schema/rows.js";
-import type { Id } from "../types.js";
 import type { AllocationResult, WithdrawalSweepEntry } from "../allocate/types.js";
 
 /**

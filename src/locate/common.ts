@@ -3,14 +3,13 @@
  * coverage sets, and the p bound. @internal
  */
 import { LotwiseError, invalid } from "../errors.js";
-import type { Id } from "../types.js";
+import { formatForMessage } from "../internal/format.js";
+import type { Id } from "../domain/index.js";
 import type { LocationSolveSettings } from "./solve-location.js";
 import type { LocationProblem } from "./types.js";
 
-/** Formats a number for messages: integers as is, others to 6 significant digits. @internal */
-export function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
-}
+/** Formats a number for messages (two decimals at most). @internal */
+export const fmt = formatForMessage;
 
 /** Indices of the required site ids. @internal */
 export function requiredIndices(problem: LocationProblem, required: readonly Id[]): number[] {
@@ -78,6 +77,3 @@ export function coverSets(problem: LocationProblem, limit: number | undefined): 
 export function settings(o: { solver?: LocationSolveSettings["solver"]; timeLimitSec: number; relGap: number; tieBreak: boolean }): LocationSolveSettings {
   return { solver: o.solver, timeLimitSec: o.timeLimitSec, relGap: o.relGap, tieBreak: o.tieBreak };
 }
-
-/** Milliseconds from a monotonic clock when the platform has one. @internal */
-export const nowMs = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();

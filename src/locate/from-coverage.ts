@@ -5,7 +5,8 @@
  * `Infinity` (the provider cannot serve the area). Coverage models are exact as long as their `limit` does not
  * exceed the coverage's threshold for that mode; p-median and p-center then only assign within it.
  */
-import type { Coverage, TravelMode } from "../coverage/types.js";
+import type { Coverage } from "../coverage/types.js";
+import type { TravelMode } from "../domain/index.js";
 import { LotwiseError, invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { LocationFromCoverageOptionsSchema } from "../schema/locate.js";

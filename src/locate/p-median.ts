@@ -28,7 +28,7 @@
  * accepted when integral (a proven optimum), which it usually is for this strong formulation.
  */
 import { parseInput } from "../errors.js";
-import { nowMs } from "./common.js";
+import { nowMs } from "../internal/clock.js";
 import { medianHeuristic } from "./median-heuristic.js";
 import { PMedianOptionsSchema } from "../schema/locate.js";
 import type { PMedianOptions } from "../schema/locate.js";

@@ -4,12 +4,12 @@
  * (so the same data in any order gives the same model and the same answer), and keep every point: nothing is
  * dropped (a point no site can reach keeps `Infinity` costs and is reported by the models as uncoverable).
  */
-import type { TravelMatrix, TravelMode } from "../coverage/types.js";
+import type { TravelMatrix, TravelMode, Id } from "../domain/index.js";
 import { LotwiseError, invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
+import { checkTravelMatrix } from "../internal/travel-matrix.js";
 import { LocationFromTravelOptionsSchema, LocationProblemInputSchema, LocationProblemSchema } from "../schema/locate.js";
 import type { LocationFromTravelOptions, LocationProblemInput } from "../schema/locate.js";
-import type { Id } from "../types.js";
 import type { LocationProblem } from "./types.js";
 
 function checkUnique(ids: readonly Id[], path: string): void {
@@ -111,11 +111,11 @@ function permute(demandIds: readonly Id[], siteIds: readonly Id[], raw: Float64A
 export function locationProblemFromTravel(matrix: TravelMatrix, options: LocationFromTravelOptions): LocationProblem {
   const o = parseInput(LocationFromTravelOptionsSchema, options, "options");
   const mode = o.mode as TravelMode;
+  checkTravelMatrix(matrix, ["matrix"]);
   const minutes = matrix.minutes[mode];
   const nO = matrix.originIds.length;
   const nD = matrix.destinationIds.length;
   if (minutes === undefined) invalid(["options", "mode"], o.mode, `the matrix has no minutes for this mode (it has: ${matrix.modes.join(", ") || "none"})`);
-  if (minutes.length !== nO * nD) invalid(["matrix", "minutes", mode, "length"], minutes.length, `expected ${nO} origins × ${nD} destinations = ${nO * nD}`);
   const demandOnOrigins = o.demandSide === "origins";
   const demandIds = demandOnOrigins ? matrix.originIds : matrix.destinationIds;
   const allSites = demandOnOrigins ? matrix.destinationIds : matrix.originIds;

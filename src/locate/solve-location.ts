@@ -13,6 +13,7 @@
  */
 import type { SolveOptions, SolveResult, SolveStatus, Solver, SparseModel } from "../solvers/types.js";
 import { withExtraRow } from "./model-builder.js";
+import { nowMs } from "../internal/clock.js";
 
 /** A built location model: the MILP, the y column of each site, and how to score an answer. @internal */
 export interface BuiltLocationModel {
@@ -53,8 +54,6 @@ export interface LocationSolveOutcome {
   /** True when `accept` rejected the primary answer (the caller refines the model and solves again). */
   readonly rejected?: boolean;
 }
-
-const nowMs = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
 
 /** The given solver, or the default `highsSolver()` (imported lazily so loading lotwise stays cheap). @internal */
 export async function resolveSolver(solver: Solver | undefined): Promise<Solver> {

@@ -1,5 +1,5 @@
 import type { SolveStatus } from "../solvers/types.js";
-import type { Id } from "../types.js";
+import type { Id } from "../domain/index.js";
 
 /**
  * A location problem: demand points, candidate sites and the travel cost between them.

@@ -35,14 +35,13 @@ import { haversineMetres } from "../internal/geo.js";
 import { mulberry32 } from "../internal/rng.js";
 import { compareIds } from "../internal/sort.js";
 import { LotAdjacencyInputSchema, DemandHoursSchema, DesignLotsOptionsSchema, LotAreasSchema, type DesignLotsOptions } from "../schema/lots.js";
-import type { Id } from "../types.js";
-import type { TravelMatrix, TravelMode } from "../coverage/types.js";
+import type { Id, TravelMatrix, TravelMode, DemandHours, LotBridge } from "../domain/index.js";
 import { growLots, randomGrowLots } from "./grow-lots.js";
 import { improveLots, repairTravel } from "./improve-lots.js";
 import { assignEnclaves, maxPLots } from "./max-p-lots.js";
 import { PartitionState, type LotGraph, type ObjectiveSettings } from "./partition-state.js";
 import { prepareAreas, type PreparedAreas } from "./prepare-areas.js";
-import type { AreaAdjacency, DemandHours, DesignedLot, LotArea, LotBridge, LotDesign, LotViolation } from "./types.js";
+import type { AreaAdjacency, DesignedLot, LotArea, LotDesign, LotViolation } from "./types.js";
 
 /**
  * Designs contiguous lots nested in parents: a fixed number per parent (`lotsPerParent` / `lotCount`)

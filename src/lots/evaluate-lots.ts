@@ -10,12 +10,11 @@
 import { invalid, parseInput } from "../errors.js";
 import { haversineMetresXY } from "../internal/geo.js";
 import { compareIds } from "../internal/sort.js";
+import { checkTravelMatrix } from "../internal/travel-matrix.js";
 import { EvaluateLotsOptionsSchema, DemandHoursSchema, LotAdjacencyInputSchema, LotAreasSchema, LotPlanSchema, type EvaluateLotsOptions } from "../schema/lots.js";
-import type { TravelMode } from "../coverage/types.js";
-import { TRAVEL_MODES } from "../coverage/types.js";
-import type { Id } from "../types.js";
+import { TRAVEL_MODES, type DemandHours, type Id, type LotPlan, type TravelMode } from "../domain/index.js";
 import { prepareAreas } from "./prepare-areas.js";
-import type { AreaAdjacency, DemandHours, LotArea, LotPlan, LotViolation } from "./types.js";
+import type { AreaAdjacency, LotArea, LotViolation } from "./types.js";
 
 /** Travel inside one lot for one mode. */
 export interface LotTravelMetrics {
@@ -142,13 +141,9 @@ export function evaluateLots(plan: LotPlan, areas: readonly LotArea[], adjacency
   const modes: TravelMode[] = travel === undefined ? [] : TRAVEL_MODES.filter((m) => travel.minutes[m] !== undefined);
   let oIdx: Map<Id, number> | null = null, dIdx: Map<Id, number> | null = null;
   if (travel !== undefined) {
+    checkTravelMatrix(travel, ["options", "travel"]);
     oIdx = new Map(travel.originIds.map((id, i) => [id, i]));
     dIdx = new Map(travel.destinationIds.map((id, i) => [id, i]));
-    for (const m of modes) {
-      if (travel.minutes[m]!.length !== travel.originIds.length * travel.destinationIds.length) {
-        invalid(["options", "travel", "minutes", m], `length ${travel.minutes[m]!.length}`, `expected originIds.length × destinationIds.length = ${travel.originIds.length * travel.destinationIds.length}`);
-      }
-    }
   }
 
   const mark = new Int32Array(n).fill(-1);

@@ -1,5 +1,5 @@
 // Construction heuristics: seeded region growing for a fixed number of lots, and the naive baseline.
-import { MinHeap } from "./min-heap.js";
+import { MinHeap } from "../internal/min-heap.js";
 import type { PartitionState } from "./partition-state.js";
 
 /** Seeded shuffle (Fisher–Yates). */

@@ -1,8 +1,7 @@
 import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { LotPlanRowsSchema, type LotPlanRow } from "../schema/lots.js";
-import type { Id } from "../types.js";
-import type { Lot, LotPlan } from "./types.js";
+import type { Id, Lot, LotPlan } from "../domain/index.js";
 
 /**
  * Builds a {@link LotPlan} from rows of area → lot (e.g. a council's current plan read with

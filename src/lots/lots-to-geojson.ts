@@ -4,7 +4,7 @@ import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { LotPlanSchema, LotsToGeoJSONOptionsSchema, type LotsToGeoJSONOptions } from "../schema/lots.js";
 import type { Boundaries } from "../boundaries/types.js";
-import type { LotPlan } from "./types.js";
+import type { LotPlan } from "../domain/index.js";
 
 /** Properties of each lot feature from {@link lotsToGeoJSON}. */
 export interface LotFeatureProperties {

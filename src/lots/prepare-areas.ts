@@ -2,8 +2,8 @@
 import { LotwiseError, invalid } from "../errors.js";
 import { metresPerDegree } from "../internal/geo.js";
 import { compareIds } from "../internal/sort.js";
-import type { Id } from "../types.js";
-import type { AreaAdjacency, DemandHours, LotArea } from "./types.js";
+import type { Id, DemandHours } from "../domain/index.js";
+import type { AreaAdjacency, LotArea } from "./types.js";
 
 /** Areas in id order with projected km coordinates and a symmetric CSR adjacency (same-parent edges only when `nestOnly`). */
 export interface PreparedAreas {

@@ -1,22 +1,4 @@
-import type { Id } from "../types.js";
-
-/** One lot: a contract area made of small areas (LSOAs). */
-export interface Lot {
-  /** Lot id, e.g. `"ELR-03"`. */
-  readonly id: Id;
-  /** The small areas in the lot, sorted by id. */
-  readonly areaIds: readonly Id[];
-  /** The parent the lot nests in (e.g. a CCG code, or `"E38000051|E07000129"` for CCG × district), if any. */
-  readonly parent?: string;
-}
-
-/** A lot plan: every area in exactly one lot. Lots sorted by id. */
-export interface LotPlan {
-  readonly lots: readonly Lot[];
-}
-
-/** Weekly care hours per small area: `{ [areaId]: hours }`. */
-export type DemandHours = Readonly<Record<Id, number>>;
+import type { Id, Lot, LotPlan, LotBridge } from "../domain/index.js";
 
 /**
  * One small area as lot design sees it. Build these from boundaries ({@link lotAreasFromBoundaries}) or
@@ -45,14 +27,6 @@ export type AreaAdjacency =
   | Readonly<Record<Id, readonly Id[]>>
   | ReadonlyMap<Id, readonly Id[]>
   | { readonly neighbours: ReadonlyMap<Id, readonly Id[]> };
-
-/** A virtual edge joining two parts of a parent that share no border (e.g. an island), added by {@link designLots}. */
-export interface LotBridge {
-  readonly from: Id;
-  readonly to: Id;
-  /** Straight-line distance between the two areas' points, km. */
-  readonly distanceKm: number;
-}
 
 /** Why a lot (or an area) breaks a requirement. */
 export type LotViolationKind =

@@ -10,18 +10,18 @@ import { computeCoverage } from "../coverage/coverage.js";
 import { lotCoverage, type LotCoverageRow } from "../coverage/lot-coverage.js";
 import { travelMatrixFromRows } from "../coverage/matrix-rows.js";
 import { straightLineTravel } from "../coverage/straight-line.js";
-import { TRAVEL_MODES, type Provider, type TravelMode } from "../coverage/types.js";
+import { TRAVEL_MODES, type Provider, type TravelMode, type DemandHours, type LotPlan } from "../domain/index.js";
 import { LotwiseError } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { designLots } from "../lots/design-lots.js";
 import { evaluateLots } from "../lots/evaluate-lots.js";
 import { lotAreasFromBoundaries } from "../lots/lot-areas-from-boundaries.js";
 import { lotsToGeoJSON } from "../lots/lots-to-geojson.js";
-import type { DemandHours, LotPlan } from "../lots/types.js";
 import { renderMap } from "../report/render-map.js";
 import { allocationToRows, withdrawalToRows } from "../io/rows.js";
 import { leadProvidersOf, withdrawalReportRows, worstWithdrawal } from "../report/allocation-report-rows.js";
-import { formatNumber, renderReport } from "../report/render-report.js";
+import { renderReport } from "../report/render-report.js";
+import { formatGrouped } from "../internal/format.js";
 import type { ReportLotRow, ReportWithdrawalRow } from "../schema/report.js";
 import { OutputSet, type CliIo, UsageError, parseKeyNumbers, parseNumber, required, resolvePath, step } from "./cli-io.js";
 import { readDemand, readFilteredBoundaries, readPlan, readProviders } from "./cli-inputs.js";
@@ -177,8 +177,8 @@ const design: Command = {
     const title = str(v, "title") ?? `${plan.lots.length} lots`;
     const svg = renderMap(boundaries, plan, {
       title,
-      subtitle: `${boundaries.ids.length} areas, ${formatNumber(Object.values(demand).reduce((s, h) => s + h, 0), 0)} h/week (${demandSource})`,
-      lotLegend: Object.fromEntries(plan.lots.map((l) => [l.id, `${formatNumber(l.hours, 0)} h/wk, ${l.areaIds.length} areas`])),
+      subtitle: `${boundaries.ids.length} areas, ${formatGrouped(Object.values(demand).reduce((s, h) => s + h, 0), 0)} h/week (${demandSource})`,
+      lotLegend: Object.fromEntries(plan.lots.map((l) => [l.id, `${formatGrouped(l.hours, 0)} h/wk, ${l.areaIds.length} areas`])),
     });
     const report = renderReport({
       title,
@@ -186,7 +186,7 @@ const design: Command = {
         ["Areas", String(boundaries.ids.length)],
         ["Demand", demandSource],
         ["Lots", `${plan.lots.length} (${plan.status})`],
-        ["Hours per lot", `${formatNumber(evaluation.summary.minHours, 0)}–${formatNumber(evaluation.summary.maxHours, 0)}`],
+        ["Hours per lot", `${formatGrouped(evaluation.summary.minHours, 0)}–${formatGrouped(evaluation.summary.maxHours, 0)}`],
         ["Contiguous", evaluation.summary.contiguous ? "yes" : "no"],
       ],
       lots: plan.lots.map((l) => ({ lotId: l.id, ...(l.parent === undefined ? {} : { parent: l.parent }), areaCount: l.areaIds.length, demandHours: l.hours })),
@@ -211,7 +211,7 @@ const design: Command = {
     out.add("report.md", report.markdown);
     out.add("report.html", report.html);
     await out.commit();
-    return `Designed ${plan.lots.length} lots (${plan.status}) from ${boundaries.ids.length} areas: ${formatNumber(evaluation.summary.minHours, 0)}–${formatNumber(evaluation.summary.maxHours, 0)} h/week each.\nWrote ${out.names.join(", ")} to ${str(v, "out") ?? "."}`;
+    return `Designed ${plan.lots.length} lots (${plan.status}) from ${boundaries.ids.length} areas: ${formatGrouped(evaluation.summary.minHours, 0)}–${formatGrouped(evaluation.summary.maxHours, 0)} h/week each.\nWrote ${out.names.join(", ")} to ${str(v, "out") ?? "."}`;
   },
 };
 
@@ -259,7 +259,7 @@ const evaluate: Command = {
     await out.commit();
     const s = ev.summary;
     const lines = [
-      `${s.lotCount} lots, ${formatNumber(s.hours, 0)} h/week, ${formatNumber(s.minHours, 0)}–${formatNumber(s.maxHours, 0)} per lot (largest deviation ${(s.maxDeviation * 100).toFixed(1)}%), contiguous: ${s.contiguous ? "yes" : "no"}, nested: ${s.nested ? "yes" : "no"}.`,
+      `${s.lotCount} lots, ${formatGrouped(s.hours, 0)} h/week, ${formatGrouped(s.minHours, 0)}–${formatGrouped(s.maxHours, 0)} per lot (largest deviation ${(s.maxDeviation * 100).toFixed(1)}%), contiguous: ${s.contiguous ? "yes" : "no"}, nested: ${s.nested ? "yes" : "no"}.`,
       ...ev.violations.map((x) => `  ! ${x.message}`),
       `Wrote evaluation.csv to ${str(v, "out") ?? "."}`,
     ];
@@ -362,8 +362,8 @@ async function addAllocationOutputs(out: OutputSet, run: AllocationRun, title: s
     title,
     summary: [
       ["Status", a.status],
-      ["Weekly cost", `£${formatNumber(a.weeklyCost, 0)}`],
-      ["Unmet hours", `${formatNumber(a.unmetHours, 1)} h/week`],
+      ["Weekly cost", `£${formatGrouped(a.weeklyCost, 0)}`],
+      ["Unmet hours", `${formatGrouped(a.unmetHours, 1)} h/week`],
     ],
     lots: a.lots.map((l) => {
       const row: ReportLotRow = {
@@ -415,7 +415,7 @@ const allocateCommand: Command = {
     const a = run.allocation;
     const unled = a.lots.filter((l) => l.lead === null).map((l) => l.lotId);
     return [
-      `Allocation ${a.status}: £${formatNumber(a.weeklyCost, 0)}/week, ${formatNumber(a.unmetHours, 1)} unmet h/week, ${a.lots.length - unled.length}/${a.lots.length} lots with a lead.`,
+      `Allocation ${a.status}: £${formatGrouped(a.weeklyCost, 0)}/week, ${formatGrouped(a.unmetHours, 1)} unmet h/week, ${a.lots.length - unled.length}/${a.lots.length} lots with a lead.`,
       ...(unled.length > 0 ? [`  ! no lead for ${unled.join(", ")}`] : []),
       ...a.warnings.map((w) => `  ! ${w}`),
       `Wrote ${out.names.join(", ")} to ${str(v, "out") ?? "."}`,
@@ -462,7 +462,7 @@ const withdraw: Command = {
       await addAllocationOutputs(out, run, str(v, "title") ?? "Provider withdrawal (N-1)", rows);
       await out.commit();
       const worst = worstWithdrawal(sweep);
-      return `${sweep.length} withdrawal scenarios; worst: ${worst?.providerId ?? "–"} (${formatNumber(worst?.lostHours ?? 0, 1)} h lost, ${formatNumber(worst?.addedUnmetHours ?? 0, 1)} h/week left unmet).\nWrote ${out.names.join(", ")} to ${outDir}`;
+      return `${sweep.length} withdrawal scenarios; worst: ${worst?.providerId ?? "–"} (${formatGrouped(worst?.lostHours ?? 0, 1)} h lost, ${formatGrouped(worst?.addedUnmetHours ?? 0, 1)} h/week left unmet).\nWrote ${out.names.join(", ")} to ${outDir}`;
     }
     const w = await step(io, `withdrawing ${named.join(", ")}`, () => simulateWithdrawal(a, named, { timeLimitSec }));
     out.add(
@@ -472,7 +472,7 @@ const withdraw: Command = {
           lot_id: l.lotId,
           lost_hours: l.lostHours,
           contingency_hours: l.contingencyHours,
-          reallocated: l.reallocated.map((r) => `${r.providerId}:${formatNumber(r.hours, 1).replace(/,/g, "")}`).join(" "),
+          reallocated: l.reallocated.map((r) => `${r.providerId}:${formatGrouped(r.hours, 1).replace(/,/g, "")}`).join(" "),
           unmet_hours: l.unmetHours,
           added_unmet_hours: l.addedUnmetHours,
           lead_before: l.leadBefore,
@@ -484,7 +484,7 @@ const withdraw: Command = {
     const rows: ReportWithdrawalRow[] = [{ providerId: named.join(" + "), lostHours: w.lostHours, reassignedHours: Math.max(0, w.lostHours - w.addedUnmetHours), unmetHours: w.unmetHoursAfter, costChange: w.weeklyCostChange, status: w.status }];
     await addAllocationOutputs(out, run, str(v, "title") ?? `Withdrawal of ${named.join(", ")}`, rows);
     await out.commit();
-    return `Withdrawing ${named.join(", ")} (${w.status}): ${formatNumber(w.lostHours, 1)} h/week lost, ${formatNumber(w.addedUnmetHours, 1)} h/week left unmet, cost change £${formatNumber(w.weeklyCostChange, 0)}/week, ${w.lotsAffected.length} lot(s) affected.\nWrote ${out.names.join(", ")} to ${outDir}`;
+    return `Withdrawing ${named.join(", ")} (${w.status}): ${formatGrouped(w.lostHours, 1)} h/week lost, ${formatGrouped(w.addedUnmetHours, 1)} h/week left unmet, cost change £${formatGrouped(w.weeklyCostChange, 0)}/week, ${w.lotsAffected.length} lot(s) affected.\nWrote ${out.names.join(", ")} to ${outDir}`;
   },
 };
 

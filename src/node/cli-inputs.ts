@@ -2,11 +2,10 @@
 // lot plans and providers from CSV.
 import { loadBoundaries } from "../boundaries/load.js";
 import type { Boundaries } from "../boundaries/types.js";
-import type { Provider } from "../coverage/types.js";
+import type { Provider, DemandHours, LotPlan } from "../domain/index.js";
 import { estimateDemand } from "../demand/estimate-demand.js";
 import { LotwiseError } from "../errors.js";
 import { demandFromRows, planFromRows, providersFromRows } from "../io/rows.js";
-import type { DemandHours, LotPlan } from "../lots/types.js";
 import { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema } from "../schema/rows.js";
 import { z } from "zod";
 import { type CliIo, UsageError, resolvePath } from "./cli-io.js";

@@ -5,6 +5,7 @@ import { parseString } from "@fast-csv/parse";
 import { writeToString } from "@fast-csv/format";
 import type { z } from "zod";
 import { LotwiseError, formatValue, type LotwiseIssue } from "../errors.js";
+import { formatDecimals } from "../internal/format.js";
 import { writeFileAtomic } from "./files.js";
 
 /** A value writeCsv can put in a cell. `null`/`undefined` become an empty cell. */
@@ -149,13 +150,7 @@ export async function readCsv<S extends z.ZodType>(path: string, schema: S): Pro
 /** Formats one cell reproducibly: numbers rounded to `decimals` with trailing zeros dropped, -0 as 0. */
 export function formatCsvCell(value: CsvCell, decimals = 6): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
-    if (Number.isInteger(value)) return Object.is(value, -0) ? "0" : String(value);
-    let s = value.toFixed(decimals);
-    if (s.includes(".")) s = s.replace(/0+$/, "").replace(/\.$/, "");
-    return s === "-0" ? "0" : s;
-  }
+  if (typeof value === "number") return formatDecimals(value, decimals);
   return String(value);
 }
 

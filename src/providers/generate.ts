@@ -13,9 +13,8 @@
  */
 import { LotwiseError, parseInput } from "../errors.js";
 import { mulberry32 } from "../internal/rng.js";
-import type { Provider } from "../coverage/types.js";
+import type { Provider, LonLat } from "../domain/index.js";
 import { GenerateProvidersOptionsSchema, type GenerateProvidersOptions } from "../schema/provider.js";
-import type { LonLat } from "../types.js";
 
 /**
  * Generates seeded SYNTHETIC providers placed on real points (e.g. postcode centroids). See the module

@@ -3,7 +3,7 @@
 import type { AllocationResult, WithdrawalSweepEntry } from "../allocate/types.js";
 import { compareIds } from "../internal/sort.js";
 import type { ReportWithdrawalRow } from "../schema/report.js";
-import type { Id } from "../types.js";
+import type { Id } from "../domain/index.js";
 
 /** Lot id → lead provider id, for `renderMap`'s `leadProviders` (lots without a lead are left out). */
 export function leadProvidersOf(allocation: Pick<AllocationResult, "lots">): Record<Id, Id> {

@@ -4,9 +4,8 @@
 // union; where neighbours do not share vertices the outline simply includes the internal edges.
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { Boundaries } from "../boundaries/types.js";
-import type { LotPlan } from "../lots/types.js";
+import type { LotPlan, Id } from "../domain/index.js";
 import { compareIds } from "../internal/sort.js";
-import type { Id } from "../types.js";
 
 /** Outline polylines per lot (`[lon, lat]` positions) and the pairs of lots that share an edge. */
 export interface LotEdges {

@@ -1,6 +1,6 @@
 // Qualitative palette and a graph colouring so that lots sharing a border get different colours.
 import { compareIds } from "../internal/sort.js";
-import type { Id } from "../types.js";
+import type { Id } from "../domain/index.js";
 
 /**
  * Twelve qualitative colours (ColorBrewer Set3 and Paired light tones, chosen to stay legible under

@@ -1,5 +1,6 @@
 // renderReport: the commissioning report as Markdown and as one self-contained HTML file (map inline).
 import { parseInput } from "../errors.js";
+import { formatGrouped } from "../internal/format.js";
 import { compareIds } from "../internal/sort.js";
 import { ReportInputSchema, type ReportInput } from "../schema/report.js";
 import { escapeXml } from "./svg.js";
@@ -21,24 +22,12 @@ interface Table {
   note?: string;
 }
 
-/**
- * A number with thousands separators and fixed decimals, locale-free (`20317.04` → `"20,317.0"`).
- * @internal
- */
-export function formatNumber(x: number, decimals = 1): string {
-  const s = Math.abs(x).toFixed(decimals);
-  const [int, frac] = s.split(".");
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const sign = x < 0 && Number(s) !== 0 ? "-" : "";
-  return `${sign}${grouped}${frac === undefined ? "" : `.${frac}`}`;
-}
-
 const list = (xs: readonly string[]): string => (xs.length === 0 ? "–" : [...xs].sort(compareIds).join(", "));
 
 function tablesOf(input: ReturnType<typeof ReportInputSchema.parse>): Table[] {
   const cur = input.currency;
-  const money = (x: number | undefined): string => (x === undefined ? "–" : `${x < 0 ? "-" : ""}${cur}${formatNumber(Math.abs(x), 0)}`);
-  const hours = (x: number | undefined): string => (x === undefined ? "–" : formatNumber(x, 1));
+  const money = (x: number | undefined): string => (x === undefined ? "–" : `${x < 0 ? "-" : ""}${cur}${formatGrouped(Math.abs(x), 0)}`);
+  const hours = (x: number | undefined): string => (x === undefined ? "–" : formatGrouped(x, 1));
   const lots = [...input.lots].sort((a, b) => compareIds(a.lotId, b.lotId));
   const sum = (f: (r: (typeof lots)[number]) => number | undefined): number | undefined =>
     lots.some((r) => f(r) !== undefined) ? lots.reduce((s, r) => s + (f(r) ?? 0), 0) : undefined;

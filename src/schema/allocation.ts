@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AbortSignalLike } from "../types.js";
+import type { AbortSignalLike } from "../domain/index.js";
 import type { Solver, SolveProgress } from "../solvers/types.js";
 
 const finite = (what: string) => z.number({ error: `expected ${what} as a finite number` }).refine(Number.isFinite, `expected ${what} as a finite number`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TRAVEL_MODES, type TravelMode } from "../coverage/types.js";
+import { TRAVEL_MODES, type TravelMode } from "../domain/index.js";
 import { ProviderListSchema } from "./provider.js";
 import { TravelModeSchema } from "./travel.js";
 

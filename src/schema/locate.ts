@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TRAVEL_MODES } from "../coverage/types.js";
+import { TRAVEL_MODES } from "../domain/index.js";
 
 const IdSchema = z.string().min(1, "an id must be a non-empty string");
 const NonNegative = z.number().nonnegative("must be ≥ 0");

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { TRAVEL_MODES, type TravelMatrix, type TravelMode } from "../coverage/types.js";
-import type { LotBridge, LotPlan } from "../lots/types.js";
+import { TRAVEL_MODES, type TravelMatrix, type TravelMode, type LotBridge, type LotPlan } from "../domain/index.js";
 
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TRAVEL_MODES } from "../coverage/types.js";
+import { TRAVEL_MODES } from "../domain/index.js";
 
 /** One of `drive`, `walk`, `cycle`, `transit`. */
 export const TravelModeSchema = z.enum(["drive", "walk", "cycle", "transit"], {

@@ -23,7 +23,8 @@ import { LotwiseError, parseInput } from "../errors.js";
 import { mulberry32 } from "../internal/rng.js";
 import { applyVerification } from "./verify.js";
 import { HighsSolverOptionsSchema, checkSparseModel, parseSolveOptions } from "./schema.js";
-import { cancelledError, nowMs, throwIfAborted } from "./runtime.js";
+import { nowMs } from "../internal/clock.js";
+import { cancelledError, throwIfAborted } from "./runtime.js";
 import type { SolveOptions, SolveProgress, SolveResult, SolveStatus, Solver, SparseModel } from "./types.js";
 
 /** Options of {@link highsSolver}. */

@@ -21,7 +21,8 @@
 import { LotwiseError, parseInput } from "../errors.js";
 import { applyVerification } from "./verify.js";
 import { JsLpSolverOptionsSchema, checkSparseModel, parseSolveOptions } from "./schema.js";
-import { nowMs, throwIfAborted } from "./runtime.js";
+import { nowMs } from "../internal/clock.js";
+import { throwIfAborted } from "./runtime.js";
 import type { SolveOptions, SolveResult, SolveStatus, Solver, SparseModel } from "./types.js";
 
 /** Options of {@link jsLpSolver}. */

@@ -1,13 +1,6 @@
-// Small platform helpers shared by the solver backends: a clock and cancellation, without DOM or Node types.
+// Small platform helpers shared by the solver backends: cancellation, without DOM or Node types (the clock is internal/clock.ts).
 import { LotwiseError } from "../errors.js";
-import type { AbortSignalLike } from "../types.js";
-
-const perf = (globalThis as { performance?: { now(): number } }).performance;
-
-/** Milliseconds from a monotonic clock when the platform has one. @internal */
-export function nowMs(): number {
-  return perf !== undefined ? perf.now() : Date.now();
-}
+import type { AbortSignalLike } from "../domain/index.js";
 
 /** The `cancelled` error every solver rejects with. @internal */
 export function cancelledError(signal?: AbortSignalLike): LotwiseError {

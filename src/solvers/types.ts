@@ -1,4 +1,4 @@
-import type { AbortSignalLike } from "../types.js";
+import type { AbortSignalLike } from "../domain/index.js";
 
 /**
  * Solver-neutral sparse (MI)LP: minimise or maximise c·x subject to rowLower ≤ A·x ≤ rowUpper and

@@ -3,9 +3,8 @@
 // centroids in the County's districts (generateProviders), straight-line driving minutes (straightLineTravel:
 // haversine × 1.3 at 30 km/h urban / 50 km/h rural, half the trip at each end's speed).
 import { straightLineTravel } from "../../src/coverage/straight-line.js";
-import type { TravelMatrix } from "../../src/coverage/types.js";
+import type { TravelMatrix, LonLat } from "../../src/domain/index.js";
 import { generateProviders } from "../../src/providers/generate.js";
-import type { LonLat } from "../../src/types.js";
 import { readCsvRows } from "./geodata.js";
 
 export interface LeicsBed {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { designLots } from "../../src/lots/design-lots.js";
 import { evaluateLots } from "../../src/lots/evaluate-lots.js";
-import type { LotPlan } from "../../src/lots/types.js";
+import type { LotPlan } from "../../src/domain/index.js";
 import { mulberry32 } from "../../src/internal/rng.js";
 import { cellId, grid, type Grid } from "./grid.js";
 

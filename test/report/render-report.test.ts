@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, renderReport } from "../../src/report/render-report.js";
+import { renderReport } from "../../src/report/render-report.js";
 
 const input = {
   title: "Test report",
@@ -17,13 +17,6 @@ const input = {
 };
 
 describe("renderReport", () => {
-  it("formatNumber(x, d) groups thousands without a locale and never prints -0", () => {
-    expect(formatNumber(20317.04, 1)).toBe("20,317.0");
-    expect(formatNumber(1234567, 0)).toBe("1,234,567");
-    expect(formatNumber(-0.01, 1)).toBe("0.0");
-    expect(formatNumber(-1500, 0)).toBe("-1,500");
-  });
-
   it("renderReport(input) sorts lots by id, totals the hour and cost columns, and flags a missing contingency", () => {
     const { markdown } = renderReport(input);
     const rows = markdown.split("\n").filter((l) => /^\| (L\d|\*\*Total)/.test(l));
