@@ -52,6 +52,7 @@
  * Columns are ordered by type, then lot id, then provider id; rows likewise: same input, same model.
  * @module
  */
+import { BINARY, SparseModelBuilder, fixColumns } from "../solvers/model-builder.js";
 import type { SparseModel } from "../solvers/types.js";
 import type { PreparedAllocation } from "./prepare.js";
 
@@ -73,22 +74,135 @@ export interface AllocationModel {
   readonly rowCap: Int32Array;
 }
 
-class CsrBuilder {
-  readonly start: number[] = [0];
-  readonly index: number[] = [];
-  readonly value: number[] = [];
-  readonly lower: number[] = [];
-  readonly upper: number[] = [];
-  add(cols: readonly number[], vals: readonly number[], lo: number, hi: number): number {
-    for (let i = 0; i < cols.length; i++) {
-      if (vals[i] === 0) continue;
-      this.index.push(cols[i]!);
-      this.value.push(vals[i]!);
+/** Which binaries each pair gets, from the tight bound u = min(a·d, c), and each lot's largest lead reach. */
+interface Candidates {
+  readonly isLead: Uint8Array;
+  readonly isCount: Uint8Array;
+  readonly isCont: Uint8Array;
+  /** Per lot, the largest hour bound of a lead candidate (for the reserve bound ρ). */
+  readonly hMax: Float64Array;
+}
+
+type Families = Omit<AllocationModel, "model" | "formulation" | "rowCap">;
+
+function candidates(prep: PreparedAllocation, pairUb: Float64Array): Candidates {
+  const { demand, leadCap, pairLot, pairProv, policy } = prep;
+  const { leadShare: alpha, minProvidersPerLot: m, minProviderShare: eps, contingencyShare: beta } = policy;
+  const E = pairLot.length;
+  const hMax = new Float64Array(demand.length);
+  const isLead = new Uint8Array(E);
+  const isCont = new Uint8Array(E);
+  const isCount = new Uint8Array(E);
+  for (let e = 0; e < E; e++) {
+    const l = pairLot[e]!;
+    const d = demand[l]!;
+    const u = prep.pairUb[e]!;
+    if (u <= 0) continue;
+    if (u >= alpha * d - 1e-9 && leadCap[pairProv[e]!]! > 0) {
+      isLead[e] = 1;
+      hMax[l] = Math.max(hMax[l]!, pairUb[e]!);
     }
-    this.start.push(this.index.length);
-    this.lower.push(lo);
-    this.upper.push(hi);
-    return this.lower.length - 1;
+    if (m >= 2 && u >= eps * d - 1e-9) isCount[e] = 1;
+    if (u >= beta * alpha * d - 1e-9) isCont[e] = 1;
+  }
+  return { isLead, isCount, isCont, hMax };
+}
+
+/** Columns, family by family: o, s, then (milp) n, q, h, y, z, k. */
+function addColumns(b: SparseModelBuilder, prep: PreparedAllocation, pairUb: Float64Array, milp: boolean): Families {
+  const { demand, weight, rate, pairLot, pairProv, lotPairStart, policy } = prep;
+  const L = demand.length;
+  const E = pairLot.length;
+  const none = new Int32Array(E).fill(-1);
+  const hourCost = (e: number): number => rate[pairProv[e]!]! * weight[pairLot[e]!]!;
+  const hasPairs = (l: number): boolean => lotPairStart[l + 1]! > lotPairStart[l]!;
+  const colO = b.addColumns(E, (e) => ({ cost: hourCost(e), upper: pairUb[e]! }));
+  const colS = b.addColumns(L, (l) => ({ cost: prep.penalty, lower: hasPairs(l) ? 0 : demand[l]!, upper: demand[l]! }));
+  if (!milp) return { colO, colH: none, colS, colN: new Int32Array(L).fill(-1), colY: none, colZ: none, colK: none, colQ: none };
+  const c = candidates(prep, pairUb);
+  const beta = policy.contingencyShare;
+  const colN = b.addColumns(L, (l) => ({ lower: hasPairs(l) && prep.lotPolicyBlock[l] === null && c.hMax[l]! > 0 ? 0 : 1, upper: 1 }));
+  const rho = (e: number): number => Math.min(pairUb[e]!, beta * c.hMax[pairLot[e]!]!);
+  const colQ = beta > 0 ? b.addColumns(E, (e) => (c.isCont[e] && rho(e) > 0 ? { upper: rho(e) } : null)) : none;
+  const colH = b.addColumns(E, (e) => (c.isLead[e] ? { cost: hourCost(e), upper: pairUb[e]! } : null));
+  const colY = b.addColumns(E, (e) => (c.isLead[e] ? BINARY : null));
+  const colZ = b.addColumns(E, (e) => (c.isCount[e] ? BINARY : null));
+  const colK = b.addColumns(E, (e) => (c.isCont[e] ? BINARY : null));
+  return { colO, colH, colS, colN, colY, colZ, colK, colQ };
+}
+
+/** Rows (1)-(6) and (14), lot by lot. */
+function addLotRows(b: SparseModelBuilder, prep: PreparedAllocation, f: Families, milp: boolean): void {
+  const { demand, lotPairStart, policy } = prep;
+  const { leadShare: alpha, minProvidersPerLot: m, contingencyShare: beta } = policy;
+  for (let l = 0; l < demand.length; l++) {
+    const a = lotPairStart[l]!;
+    const e1 = lotPairStart[l + 1]!;
+    if (e1 === a) continue;
+    const d = demand[l]!;
+    const n = f.colN[l]!;
+    b.row().addRange(f.colO, a, e1).addRange(f.colH, a, e1).add(f.colS[l]!).equals(d); // (1)
+    if (!milp) continue;
+    b.addMinimumIfRow(f.colS[l]!, n, d); // (2)
+    b.addCountRow(f.colY.subarray(a, e1), 1, n); // (3)
+    b.addCountRow(f.colK.subarray(a, e1), 1, n); // (4)
+    if (m >= 2) b.addCoveringRow(f.colZ.subarray(a, e1), m - 1, n); // (5)
+    if (beta > 0) {
+      b.addCoveringRow(f.colQ.subarray(a, e1), beta * alpha * d, n); // (6)
+      b.row().addRange(f.colQ, a, e1).addRange(f.colH, a, e1, -beta).atLeast(0); // (14)
+    }
+  }
+}
+
+/** Rows (7)-(9), provider by provider; returns the capacity row of each provider. */
+function addProviderRows(b: SparseModelBuilder, prep: PreparedAllocation, f: Families, milp: boolean): Int32Array {
+  const { demand, capacity, leadCap, pairLot, provPairs, policy } = prep;
+  const alpha = policy.leadShare;
+  const rowCap = new Int32Array(capacity.length).fill(-1);
+  for (let p = 0; p < capacity.length; p++) {
+    const list = provPairs[p]!;
+    if (list.length === 0) continue;
+    const c = capacity[p]!;
+    const r = b.row();
+    for (const e of list) r.add(f.colO[e]!);
+    for (const e of list) r.add(f.colH[e]!);
+    for (const e of list) r.add(f.colQ[e]!);
+    rowCap[p] = r.atMost(c); // (7)
+    if (!milp) continue;
+    const leads = list.filter((e) => f.colY[e]! >= 0);
+    if (leads.length > leadCap[p]!) b.row().addAll(leads.map((e) => f.colY[e]!)).atMost(leadCap[p]!); // (8)
+    let knap = 0;
+    for (const e of leads) knap += alpha * demand[pairLot[e]!]!;
+    if (leads.length >= 2 && knap > c + 1e-9) b.addCapacityRow(leads.map((e) => f.colY[e]!), leads.map((e) => alpha * demand[pairLot[e]!]!), c); // (9)
+  }
+  return rowCap;
+}
+
+/** Rows (10)-(13), pair by pair. */
+function addPairRows(b: SparseModelBuilder, prep: PreparedAllocation, f: Families, pairUb: Float64Array): void {
+  const { demand, pairLot, policy } = prep;
+  const { leadShare: alpha, minProviderShare: eps } = policy;
+  for (let e = 0; e < pairLot.length; e++) {
+    const d = demand[pairLot[e]!]!;
+    const o = f.colO[e]!;
+    const h = f.colH[e]!;
+    const y = f.colY[e]!;
+    const z = f.colZ[e]!;
+    const k = f.colK[e]!;
+    const q = f.colQ[e]!;
+    const u = pairUb[e]!;
+    if (y >= 0) {
+      b.addMinimumIfRow(h, y, alpha * d); // (10) the lead delivers at least α·d
+      b.addLinkRow(h, y, u); // only the lead has lead hours
+      b.addLinkIfNotRow(o, y, u); // the lead's hours are all lead hours
+    }
+    if (z >= 0 && eps > 0) b.addMinimumIfRow(o, z, eps * d); // (11)
+    if (z >= 0 && y >= 0) b.addAtMostOneRow([y, z]);
+    if (k >= 0 && y >= 0) b.addAtMostOneRow([k, y]); // (12)
+    if (q >= 0) {
+      b.addLinkRow(q, k, b.upperOf(q)); // (13)
+      b.row().add(o).add(q).atMost(u);
+    }
   }
 }
 
@@ -97,199 +211,17 @@ class CsrBuilder {
  * @internal
  */
 export function buildAllocationModel(prep: PreparedAllocation, formulation: "milp" | "lp", bounds: "tight" | "reach" = "tight"): AllocationModel {
-  const { demand, weight, rate, capacity, leadCap, pairLot, pairProv, lotPairStart, provPairs, policy } = prep;
   // Candidate sets always come from the tight bound u = min(a·d, c). With bounds "reach" the hour bounds
   // are a·d instead (same columns and rows): capacity then binds only through its row, so the row dual
   // is the whole value of an extra hour of capacity (used for shadow prices).
   const pairUb = bounds === "tight" ? prep.pairUb : prep.pairReach;
-  const tightUb = prep.pairUb;
-  const L = demand.length;
-  const Pn = capacity.length;
-  const E = pairLot.length;
-  const { leadShare: alpha, minProvidersPerLot: m, minProviderShare: eps, contingencyShare: beta } = policy;
   const milp = formulation === "milp";
-
-  const cost: number[] = [];
-  const lo: number[] = [];
-  const hi: number[] = [];
-  const integ: number[] = [];
-  const addCol = (c: number, l: number, u: number, int: boolean): number => {
-    cost.push(c);
-    lo.push(l);
-    hi.push(u);
-    integ.push(int ? 1 : 0);
-    return cost.length - 1;
-  };
-  const colO = new Int32Array(E).fill(-1);
-  const colH = new Int32Array(E).fill(-1);
-  const colS = new Int32Array(L).fill(-1);
-  const colN = new Int32Array(L).fill(-1);
-  const colY = new Int32Array(E).fill(-1);
-  const colZ = new Int32Array(E).fill(-1);
-  const colK = new Int32Array(E).fill(-1);
-  const colQ = new Int32Array(E).fill(-1);
-  const rowCap = new Int32Array(Pn).fill(-1);
-  const hasPairs = (l: number): boolean => lotPairStart[l + 1]! > lotPairStart[l]!;
-
-  for (let e = 0; e < E; e++) colO[e] = addCol(rate[pairProv[e]!]! * weight[pairLot[e]!]!, 0, pairUb[e]!, false);
-  for (let l = 0; l < L; l++) {
-    const d = demand[l]!;
-    colS[l] = addCol(prep.penalty, hasPairs(l) ? 0 : d, d, false);
-  }
-  // Per-lot largest lead reach (for the reserve bound ρ).
-  const hMax = new Float64Array(L);
-  const isLead = new Uint8Array(E);
-  const isCont = new Uint8Array(E);
-  const isCount = new Uint8Array(E);
-  if (milp) {
-    for (let e = 0; e < E; e++) {
-      const l = pairLot[e]!;
-      const d = demand[l]!;
-      const u = tightUb[e]!;
-      if (u <= 0) continue;
-      if (u >= alpha * d - 1e-9 && leadCap[pairProv[e]!]! > 0) {
-        isLead[e] = 1;
-        hMax[l] = Math.max(hMax[l]!, pairUb[e]!);
-      }
-      if (m >= 2 && u >= eps * d - 1e-9) isCount[e] = 1;
-      if (u >= beta * alpha * d - 1e-9) isCont[e] = 1;
-    }
-    for (let l = 0; l < L; l++) {
-      const possible = hasPairs(l) && prep.lotPolicyBlock[l] === null && hMax[l]! > 0;
-      colN[l] = addCol(0, possible ? 0 : 1, 1, false);
-    }
-    if (beta > 0) {
-      for (let e = 0; e < E; e++) {
-        const rho = Math.min(pairUb[e]!, beta * hMax[pairLot[e]!]!);
-        if (isCont[e] && rho > 0) colQ[e] = addCol(0, 0, rho, false);
-      }
-    }
-    for (let e = 0; e < E; e++) if (isLead[e]) colH[e] = addCol(rate[pairProv[e]!]! * weight[pairLot[e]!]!, 0, pairUb[e]!, false);
-    for (let e = 0; e < E; e++) if (isLead[e]) colY[e] = addCol(0, 0, 1, true);
-    for (let e = 0; e < E; e++) if (isCount[e]) colZ[e] = addCol(0, 0, 1, true);
-    for (let e = 0; e < E; e++) if (isCont[e]) colK[e] = addCol(0, 0, 1, true);
-  }
-
-  const rows = new CsrBuilder();
-  const cols: number[] = [];
-  const vals: number[] = [];
-  const reset = (): void => {
-    cols.length = 0;
-    vals.length = 0;
-  };
-  const put = (c: number, v: number): void => {
-    if (c < 0) return;
-    cols.push(c);
-    vals.push(v);
-  };
-  // (1)-(6) per lot.
-  for (let l = 0; l < L; l++) {
-    if (!hasPairs(l)) continue;
-    const d = demand[l]!;
-    const a = lotPairStart[l]!;
-    const b = lotPairStart[l + 1]!;
-    reset();
-    for (let e = a; e < b; e++) put(colO[e]!, 1);
-    for (let e = a; e < b; e++) put(colH[e]!, 1);
-    put(colS[l]!, 1);
-    rows.add(cols, vals, d, d);
-    if (!milp) continue;
-    const n = colN[l]!;
-    reset();
-    put(colS[l]!, 1);
-    put(n, -d);
-    rows.add(cols, vals, 0, Infinity);
-    reset();
-    for (let e = a; e < b; e++) put(colY[e]!, 1);
-    put(n, 1);
-    rows.add(cols, vals, 1, 1);
-    reset();
-    for (let e = a; e < b; e++) put(colK[e]!, 1);
-    put(n, 1);
-    rows.add(cols, vals, 1, 1);
-    if (m >= 2) {
-      reset();
-      for (let e = a; e < b; e++) put(colZ[e]!, 1);
-      put(n, m - 1);
-      rows.add(cols, vals, m - 1, Infinity);
-    }
-    if (beta > 0) {
-      reset();
-      for (let e = a; e < b; e++) put(colQ[e]!, 1);
-      put(n, beta * alpha * d);
-      rows.add(cols, vals, beta * alpha * d, Infinity);
-      reset();
-      for (let e = a; e < b; e++) put(colQ[e]!, 1);
-      for (let e = a; e < b; e++) put(colH[e]!, -beta);
-      rows.add(cols, vals, 0, Infinity);
-    }
-  }
-  // (7)-(9) per provider.
-  for (let p = 0; p < Pn; p++) {
-    const list = provPairs[p]!;
-    if (list.length === 0) continue;
-    reset();
-    for (const e of list) put(colO[e]!, 1);
-    for (const e of list) put(colH[e]!, 1);
-    for (const e of list) put(colQ[e]!, 1);
-    rowCap[p] = rows.add(cols, vals, -Infinity, capacity[p]!);
-    if (!milp) continue;
-    const leads = list.filter((e) => colY[e]! >= 0);
-    if (leads.length > leadCap[p]!) {
-      reset();
-      for (const e of leads) put(colY[e]!, 1);
-      rows.add(cols, vals, -Infinity, leadCap[p]!);
-    }
-    let knap = 0;
-    for (const e of leads) knap += alpha * demand[pairLot[e]!]!;
-    if (leads.length >= 2 && knap > capacity[p]! + 1e-9) {
-      reset();
-      for (const e of leads) put(colY[e]!, alpha * demand[pairLot[e]!]!);
-      rows.add(cols, vals, -Infinity, capacity[p]!);
-    }
-  }
-  // (10)-(14) per pair.
-  if (milp) {
-    for (let e = 0; e < E; e++) {
-      const l = pairLot[e]!;
-      const d = demand[l]!;
-      const o = colO[e]!;
-      const h = colH[e]!;
-      const y = colY[e]!;
-      const z = colZ[e]!;
-      const k = colK[e]!;
-      const q = colQ[e]!;
-      const u = pairUb[e]!;
-      if (y >= 0) {
-        rows.add([h, y], [1, -alpha * d], 0, Infinity);
-        rows.add([h, y], [1, -u], -Infinity, 0);
-        rows.add([o, y], [1, u], -Infinity, u);
-      }
-      if (z >= 0 && eps > 0) rows.add([o, z], [1, -eps * d], 0, Infinity);
-      if (z >= 0 && y >= 0) rows.add([y, z], [1, 1], -Infinity, 1);
-      if (k >= 0 && y >= 0) rows.add([k, y], [1, 1], -Infinity, 1);
-      if (q >= 0) {
-        rows.add([q, k], [1, -hi[q]!], -Infinity, 0);
-        rows.add([o, q], [1, 1], -Infinity, u);
-      }
-    }
-  }
-
-  const model: SparseModel = {
-    sense: "min",
-    numCols: cost.length,
-    numRows: rows.lower.length,
-    cost: Float64Array.from(cost),
-    colLower: Float64Array.from(lo),
-    colUpper: Float64Array.from(hi),
-    integrality: Uint8Array.from(integ),
-    rowLower: Float64Array.from(rows.lower),
-    rowUpper: Float64Array.from(rows.upper),
-    rowStart: Int32Array.from(rows.start),
-    colIndex: Int32Array.from(rows.index),
-    value: Float64Array.from(rows.value),
-  };
-  return { model, formulation, colO, colH, colS, colN, colY, colZ, colK, colQ, rowCap };
+  const b = new SparseModelBuilder();
+  const f = addColumns(b, prep, pairUb, milp);
+  addLotRows(b, prep, f, milp);
+  const rowCap = addProviderRows(b, prep, f, milp);
+  if (milp) addPairRows(b, prep, f, pairUb);
+  return { model: b.build("min"), formulation, ...f, rowCap };
 }
 
 /**
@@ -300,20 +232,7 @@ export function buildAllocationModel(prep: PreparedAllocation, formulation: "mil
  */
 export function fixIntegers(am: AllocationModel, x: Float64Array): SparseModel {
   const m = am.model;
-  const colLower = Float64Array.from(m.colLower);
-  const colUpper = Float64Array.from(m.colUpper);
-  for (let j = 0; j < m.numCols; j++) {
-    if (m.integrality[j] === 1) {
-      const v = Math.round(x[j]!);
-      colLower[j] = v;
-      colUpper[j] = v;
-    }
-  }
-  for (const j of am.colN) {
-    if (j < 0) continue;
-    const v = Math.round(x[j]!);
-    colLower[j] = v;
-    colUpper[j] = v;
-  }
-  return { ...m, colLower, colUpper, integrality: new Uint8Array(m.numCols) };
+  const cols: number[] = [];
+  for (let j = 0; j < m.numCols; j++) if (m.integrality[j] === 1) cols.push(j);
+  return fixColumns(m, [...cols, ...am.colN], x);
 }

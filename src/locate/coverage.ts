@@ -29,7 +29,7 @@ import { parseInput } from "../errors.js";
 import { BackupCoverageOptionsSchema, LscpOptionsSchema, MclpOptionsSchema } from "../schema/locate.js";
 import type { BackupCoverageOptions, LscpOptions, MclpOptions } from "../schema/locate.js";
 import { capacityVector, checkCapacity, checkP, coverSets, requiredIndices, settings } from "./common.js";
-import { ModelBuilder } from "./model-builder.js";
+import { SparseModelBuilder } from "../solvers/model-builder.js";
 import { checkProblem } from "./problem.js";
 import { assembleResult } from "./result.js";
 import type { ShareEntry } from "./result.js";
@@ -37,10 +37,10 @@ import { openSites, solveLocation } from "./solve-location.js";
 import type { BuiltLocationModel } from "./solve-location.js";
 import type { LocationProblem, LocationResult } from "./types.js";
 
-function siteColumns(b: ModelBuilder, m: number, cost: (j: number) => number, required: readonly number[]): Int32Array {
-  const req = new Set(required);
-  const cols = new Int32Array(m);
-  for (let j = 0; j < m; j++) cols[j] = b.addCol(cost(j), req.has(j) ? 1 : 0, 1, true);
+/** y_j for every site (spopt's facility variables), required sites fixed open. */
+function siteColumns(b: SparseModelBuilder, m: number, cost: (j: number) => number, required: readonly number[]): Int32Array {
+  const cols = b.addColumns(m, (j) => ({ cost: cost(j), upper: 1, integer: true }));
+  for (const j of required) b.fixColumn(cols[j]!, 1);
   return cols;
 }
 
@@ -88,25 +88,25 @@ export async function lscp(problem: LocationProblem, options: LscpOptions): Prom
   const caps = o.capacities === undefined ? undefined : capacityVector(problem, o.capacities);
   if (caps !== undefined) checkCapacity(active.reduce((s, i) => s + problem.weights[i]!, 0), caps.reduce((s, c) => s + c, 0));
 
-  const b = new ModelBuilder();
+  const b = new SparseModelBuilder();
   const siteCols = siteColumns(b, m, () => 1, required);
   const shareCols: { i: number; j: number; col: number }[] = [];
   if (caps === undefined) {
-    for (const i of active) b.addRow(sets[i]!.map((j) => siteCols[j]!), sets[i]!.map(() => 1), 1, Infinity);
+    for (const i of active) b.addCoveringRow(sets[i]!.map((j) => siteCols[j]!));
   } else {
     const perSite: { col: number; w: number }[][] = Array.from({ length: m }, () => []);
     for (const i of active) {
       const cols = sets[i]!.map((j) => {
-        const col = b.addCol(0, 0, 1, false);
+        const col = b.addColumn(0, 0, 1);
         shareCols.push({ i, j, col });
         perSite[j]!.push({ col, w: problem.weights[i]! });
-        b.addRow([col, siteCols[j]!], [1, -1], -Infinity, 0);
+        b.addLinkRow(col, siteCols[j]!, 1);
         return col;
       });
-      b.addRow(cols, cols.map(() => 1), 1, 1);
+      b.addAssignmentRow(cols);
     }
     perSite.forEach((list, j) => {
-      b.addRow([...list.map((e) => e.col), siteCols[j]!], [...list.map((e) => e.w), -caps[j]!], -Infinity, 0);
+      b.addCapacityRow(list.map((e) => e.col), list.map((e) => e.w), caps[j]!, siteCols[j]!);
     });
   }
   const built: BuiltLocationModel = { model: b.build("min"), siteCols, evaluate: (x) => countOpen(x, siteCols) };
@@ -143,17 +143,17 @@ async function coverageModel(kind: "mclp" | "backupCoverage", problem: LocationP
   const sets = coverSets(problem, o.limit);
   const times = kind === "mclp" ? 1 : 2;
   const uncoverable: number[] = [];
-  const b = new ModelBuilder();
+  const b = new SparseModelBuilder();
   const siteCols = siteColumns(b, m, () => 0, required);
   for (let i = 0; i < n; i++) {
     const w = problem.weights[i]!;
     const set = sets[i]!;
     if (w > 0 && set.length === 0) uncoverable.push(i);
     if (w <= 0 || set.length < times) continue;
-    const z = b.addCol(w, 0, 1, kind === "backupCoverage");
-    b.addRow([z, ...set.map((j) => siteCols[j]!)], [times, ...set.map(() => -1)], -Infinity, 0);
+    const z = b.addColumn(w, 0, 1, kind === "backupCoverage");
+    b.addMaximalCoveringRow(z, set.map((j) => siteCols[j]!), times);
   }
-  b.addRow([...siteCols], [...siteCols].map(() => 1), o.p, o.p);
+  b.addCountRow(siteCols, o.p);
   const evaluate = (x: Float64Array): number => {
     const open = new Set<number>();
     siteCols.forEach((c, j) => x[c]! > 0.5 && open.add(j));

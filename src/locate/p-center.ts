@@ -21,7 +21,7 @@ import { PCenterOptionsSchema } from "../schema/locate.js";
 import type { PCenterOptions } from "../schema/locate.js";
 import { checkP, requiredIndices, settings } from "./common.js";
 import { nowMs } from "../internal/clock.js";
-import { ModelBuilder } from "./model-builder.js";
+import { SparseModelBuilder } from "../solvers/model-builder.js";
 import { checkProblem } from "./problem.js";
 import { assembleResult, nearestOpen } from "./result.js";
 import { resolveSolver } from "./solve-location.js";
@@ -81,14 +81,14 @@ export async function pCenter(problem: LocationProblem, options: PCenterOptions)
 
   /** Covering model at radius D: min Σ cost_j y_j, or with Σ y = p when exactlyP. */
   const solveCover = async (D: number, cost: (j: number) => number, exactlyP: boolean) => {
-    const b = new ModelBuilder();
-    for (let j = 0; j < m; j++) b.addCol(cost(j), req.has(j) ? 1 : 0, 1, true);
+    const b = new SparseModelBuilder();
+    for (let j = 0; j < m; j++) b.addColumn(cost(j), req.has(j) ? 1 : 0, 1, true);
     for (const i of active) {
       const cols: number[] = [];
       for (let j = 0; j < m; j++) if (problem.cost[i * m + j]! <= D) cols.push(j);
-      b.addRow(cols, cols.map(() => 1), 1, Infinity);
+      b.addCoveringRow(cols);
     }
-    if (exactlyP) b.addRow([...Array(m).keys()], new Array<number>(m).fill(1), o.p, o.p);
+    if (exactlyP) b.addCountRow([...Array(m).keys()], o.p);
     return solver.solve(b.build("min"), { timeLimitSec: Math.max(0.1, left()), relGap: 0 });
   };
 

@@ -33,7 +33,7 @@ import { medianHeuristic } from "./median-heuristic.js";
 import { PMedianOptionsSchema } from "../schema/locate.js";
 import type { PMedianOptions } from "../schema/locate.js";
 import { capacityVector, checkCapacity, checkP, requiredIndices, settings, sumLargest } from "./common.js";
-import { ModelBuilder } from "./model-builder.js";
+import { SparseModelBuilder } from "../solvers/model-builder.js";
 import { checkProblem } from "./problem.js";
 import { assembleResult, nearestOpen } from "./result.js";
 import type { ShareEntry } from "./result.js";
@@ -87,9 +87,8 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
     near: Int32Array | undefined,
   ): { built: BuiltLocationModel; assign: { i: number; j: number; col: number }[]; farther: Int32Array; start: (open: ReadonlySet<number>) => Float64Array } => {
     const farther = new Int32Array(active.length).fill(-1);
-    const b = new ModelBuilder();
-    const siteCols = new Int32Array(m);
-    for (let j = 0; j < m; j++) siteCols[j] = b.addCol(0, req.has(j) ? 1 : 0, 1, true);
+    const b = new SparseModelBuilder();
+    const siteCols = b.addColumns(m, (j) => ({ lower: req.has(j) ? 1 : 0, upper: 1, integer: true }));
     const assign: { i: number; j: number; col: number }[] = [];
     const perSite: { col: number; w: number }[][] = Array.from({ length: m }, () => []);
     const integerX = caps !== undefined && o.singleSource;
@@ -100,23 +99,22 @@ export async function pMedian(problem: LocationProblem, options: PMedianOptions)
       const cols: number[] = [];
       for (let r = 0; r < k; r++) {
         const j = order[r]!;
-        const col = b.addCol(w * problem.cost[i * m + j]!, 0, 1, integerX);
+        const col = b.addColumn(w * problem.cost[i * m + j]!, 0, 1, integerX);
         cols.push(col);
         assign.push({ i, j, col });
         perSite[j]!.push({ col, w });
-        b.addRow([col, siteCols[j]!], [1, -1], -Infinity, 0);
+        b.addLinkRow(col, siteCols[j]!, 1);
       }
       // Beyond the k nearest sites: one "farther" column priced at the (k+1)-th nearest cost, a lower bound.
       // No farther column once k reaches m − p + 1: some site among a point's m − p + 1 nearest is always open.
       if (k < order.length && k < m - o.p + 1) {
-        farther[a] = b.addCol(w * problem.cost[i * m + order[k]!]!, 0, 1, false);
+        farther[a] = b.addColumn(w * problem.cost[i * m + order[k]!]!, 0, 1);
         cols.push(farther[a]!);
       }
-      b.addRow(cols, cols.map(() => 1), 1, 1);
+      b.addAssignmentRow(cols);
     });
-    b.addRow([...siteCols], [...siteCols].map(() => 1), o.p, o.p);
-    if (caps !== undefined)
-      perSite.forEach((list, j) => b.addRow([...list.map((e) => e.col), siteCols[j]!], [...list.map((e) => e.w), -caps[j]!], -Infinity, 0));
+    b.addCountRow(siteCols, o.p);
+    if (caps !== undefined) perSite.forEach((list, j) => b.addCapacityRow(list.map((e) => e.col), list.map((e) => e.w), caps[j]!, siteCols[j]!));
     const model = b.build("min");
     const evaluate =
       caps === undefined

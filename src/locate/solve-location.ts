@@ -12,7 +12,7 @@
  * (`stats.tieBreak = "failed"`).
  */
 import type { SolveOptions, SolveResult, SolveStatus, Solver, SparseModel } from "../solvers/types.js";
-import { withExtraRow } from "./model-builder.js";
+import { withExtraRow } from "../solvers/model-builder.js";
 import { nowMs } from "../internal/clock.js";
 
 /** A built location model: the MILP, the y column of each site, and how to score an answer. @internal */
