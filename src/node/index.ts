@@ -6,3 +6,5 @@ export { workerSolver } from "./worker-solver.js";
 export type { NodeWorkerSolverOptions } from "./worker-solver.js";
 export { runCli, processIo } from "./cli.js";
 export type { CliIo } from "./cli-io.js";
+export { readOsmPbf, OSM_HIGHWAY_TAGS } from "./osm-pbf.js";
+export type { OsmPbfSummary } from "./osm-pbf.js";

@@ -93,20 +93,88 @@ export const DEFAULT_ROAD_SPEEDS_KMH: Readonly<Record<string, Readonly<Partial<R
   "Secondary Access Road": { drive: 15, walk: 4.8, cycle: 16, transit: 0 },
 };
 
+/**
+ * Default driving speeds (km/h) by OSM `highway` class: the OSRM car profile's class speeds (Project-OSRM
+ * osrm-backend `profiles/car.lua`: motorway 90, trunk 85, primary 65, secondary 55, tertiary 40,
+ * unclassified and residential 25, living street 10, service 15; links as that profile's v5 values),
+ * before `trafficFactor`.
+ * `track` 15 applies only where `motor_vehicle`/`motorcar` opens a track (our assumption; OSRM's car
+ * profile does not route tracks). A posted `maxspeed` can only lower these (see `trafficFactor`).
+ */
+export const OSM_DRIVE_KMH: Readonly<Record<string, number>> = {
+  motorway: 90,
+  motorway_link: 45,
+  trunk: 85,
+  trunk_link: 40,
+  primary: 65,
+  primary_link: 30,
+  secondary: 55,
+  secondary_link: 25,
+  tertiary: 40,
+  tertiary_link: 20,
+  unclassified: 25,
+  residential: 25,
+  road: 25,
+  living_street: 10,
+  service: 15,
+  track: 15,
+};
+
+/**
+ * How {@link networkTravel} reads OpenStreetMap tags (`format: "osm"`). Defaults and their sources:
+ * - `driveKmh`: {@link OSM_DRIVE_KMH} (OSRM car profile class speeds).
+ * - `trafficFactor` 0.8: a car averages 4/5 of the lower of the class speed and the posted `maxspeed`.
+ *   4/5 is OSRM's reduction of posted limits ("OSRM will use 4/5 of the projected free-flow speed",
+ *   osrm-backend `features/car/maxspeed.feature`); we apply it to class speeds too because this graph has
+ *   no junction, turn or signal delays (OSRM adds those separately). A posted limit can only lower a speed,
+ *   so 60 mph on a single-track lane stays at the lane's class speed. Unreadable `maxspeed` strings are
+ *   reported ({@link RoadNetworkReport}) and the class speed is used.
+ * - `walkKmh` 4.8, `cycleKmh` 16: the DfT Journey Time Statistics speeds (as {@link straightLineTravel}).
+ * - `stepsWalkKmh` 2.4 (half walking pace on steps) and `roughCycleKmh` 12 on tracks, bridleways and paths:
+ *   our assumptions, not measured.
+ * - `walkOnTrunk` false: walkers use a trunk road only where it has a footway (`sidewalk` both/left/right/yes,
+ *   a `footway` tag, or `foot` yes/designated/permissive). Motorways are always closed to walkers and
+ *   cyclists (Highway Code rule 253). Bridleways are open to cyclists (Countryside Act 1968 s.30).
+ */
+export const OsmProfileSchema = z
+  .object({
+    driveKmh: z.record(z.string(), z.number().min(0, "a speed must be ≥ 0 km/h (0 = barred)")).default(OSM_DRIVE_KMH as Record<string, number>),
+    trafficFactor: z.number().positive("must be > 0").max(1.5, "must be ≤ 1.5").default(0.8),
+    walkKmh: speed(4.8),
+    stepsWalkKmh: speed(2.4),
+    cycleKmh: speed(16),
+    roughCycleKmh: speed(12),
+    walkOnTrunk: z.boolean().default(false),
+  })
+  .strict();
+export type OsmProfileOptions = z.input<typeof OsmProfileSchema>;
+export type OsmProfile = z.output<typeof OsmProfileSchema>;
+
 /** Options for {@link networkTravel}. */
 export const NetworkTravelOptionsSchema = z
   .object({
+    /**
+     * How to read road features: `"osm"` (OpenStreetMap `highway` and related tags), `"classes"` (one class
+     * property per road, looked up in `speedsKmh`, e.g. OS Open Roads `roadFunction`), or `"auto"`: classes
+     * when some feature has `classProperty`, else OSM when some feature has a `highway` tag.
+     */
+    format: z.enum(["auto", "osm", "classes"]).default("auto"),
+    /** Tag reading for `format: "osm"`. */
+    osm: OsmProfileSchema.prefault({}),
     /** Feature property holding the road class (OS Open Roads: `roadFunction`, or `class`). */
     classProperty: z.string().min(1).default("roadFunction"),
     /** Speeds by class value and mode (km/h); replaces the default table when given. */
     speedsKmh: z.record(z.string(), ModeSpeedsSchema).default(DEFAULT_ROAD_SPEEDS_KMH as Record<string, Record<string, number>>),
     /** Class used for roads whose class is missing or not in `speedsKmh`; absent = such a road is an error. */
     fallbackClass: z.string().optional(),
-    /** Stop each search at this many minutes (times beyond are `Infinity`). */
+    /** Times above this many minutes (door to door, connectors and transit wait included) are `Infinity`. */
     maxMinutes: z.number().positive("must be > 0").optional(),
-    /** Points further than this from every node are not snapped (reported, times `Infinity`). */
+    /**
+     * Points further than this from every road the mode may use are not snapped: they are listed in the
+     * matrix's `unreachable` (reason `not_snapped`) with their distance in `snaps`, never routed.
+     */
     maxSnapMetres: z.number().min(0, "must be ≥ 0").default(2000),
-    /** Speed on the straight connector from a point to its snapped node, per mode (km/h). */
+    /** Speed on the straight connector from a point to its snapped position on a road, per mode (km/h). */
     connectorKmh: z
       .object({ drive: speed(20), walk: speed(4.8), cycle: speed(12), transit: speed(4.8) })
       .strict()

@@ -30,6 +30,10 @@ describe("coverage TSDoc examples", () => {
   it("networkTravel, travelMatrixFromRows, travelMatrixToRows examples", () => {
     const net = networkTravel({ type: "FeatureCollection", features: [{ type: "Feature", properties: { roadFunction: "A Road" }, geometry: { type: "LineString", coordinates: [[0, 0], [0, 0.009]] } }] });
     expect(net.matrix([{ id: "a", lonLat: [0, 0] }], [{ id: "b", lonLat: [0, 0.009] }], ["drive"]).minutes.drive![0]).toBeCloseTo(1.2, 2);
+    const osm = networkTravel({ type: "FeatureCollection", features: [{ type: "Feature", properties: { highway: "residential", maxspeed: "20 mph" }, geometry: { type: "LineString", coordinates: [[0, 0], [0, 0.009]] } }] });
+    const om = osm.matrix([{ id: "a", lonLat: [0, 0] }], [{ id: "b", lonLat: [0, 0.009] }], ["drive", "walk"]);
+    expect(om.minutes.drive![0]).toBeCloseTo(3.0, 1);
+    expect(om.minutes.walk![0]).toBeCloseTo(12.5, 1);
     expect(travelMatrixFromRows([{ origin_id: "P1", destination_id: "A", mode: "walk", minutes: "12.5" }]).minutes.walk![0]).toBe(12.5);
     const rows = travelMatrixToRows(straightLineTravel().matrix([{ id: "P", lonLat: [0, 0] }], [{ id: "A", lonLat: [0, 0.01] }], ["walk"]));
     expect(rows.length).toBe(1);
