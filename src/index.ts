@@ -28,7 +28,21 @@ export type { TravelPoint, TravelTimeSource, Coverage } from "./coverage/types.j
 export { straightLineTravel } from "./coverage/straight-line.js";
 export type { SyncTravelTimeSource } from "./coverage/straight-line.js";
 export { networkTravel } from "./coverage/network.js";
-export type { RoadNetwork, NetworkTravelMatrix, NetworkSnap, NetworkComponents, UnreachablePair, UnreachableReason } from "./coverage/network.js";
+export type {
+  RoadNetwork,
+  NetworkTravelMatrix,
+  NetworkSnap,
+  NetworkComponents,
+  UnreachablePair,
+  UnreachableReason,
+  RoadNetworkReport,
+  ExcludedWays,
+  UnknownMaxspeed,
+} from "./coverage/network.js";
+export { STRAIGHT_LINE_RUTLAND_2022 } from "./coverage/straight-line-presets.js";
+export { busServiceTravel } from "./coverage/bus-service.js";
+export type { BusServiceSource, BusTravelMatrix, UnservedPoint } from "./coverage/bus-service.js";
+export { combineTravel } from "./coverage/combine-travel.js";
 export { travelMatrixFromRows, travelMatrixToRows } from "./coverage/matrix-rows.js";
 export type { TravelTimeRowOut } from "./coverage/matrix-rows.js";
 export { areasFromBoundaries } from "./coverage/areas.js";
@@ -53,8 +67,12 @@ export {
   RoadLayerSchema,
   TravelTimeRowSchema,
   DEFAULT_ROAD_SPEEDS_KMH,
+  OsmProfileSchema,
+  OSM_DRIVE_KMH,
 } from "./schema/travel.js";
-export type { StraightLineOptions, NetworkTravelOptions, TravelTimeRow, TravelMatrixFromRowsOptions } from "./schema/travel.js";
+export type { StraightLineOptions, NetworkTravelOptions, TravelTimeRow, TravelMatrixFromRowsOptions, OsmProfileOptions } from "./schema/travel.js";
+export { BusServiceOptionsSchema, BusServiceRowsSchema, BUS_DAYS, BUS_BANDS, DEFAULT_BAND_HOURS } from "./schema/transit.js";
+export type { BusServiceOptions } from "./schema/transit.js";
 export { ProviderSchema, StaffMixSchema, GenerateProvidersOptionsSchema } from "./schema/provider.js";
 export type { GenerateProvidersOptions } from "./schema/provider.js";
 export { ThresholdMinutesSchema, LotWalkabilityOptionsSchema, AreasFromBoundariesOptionsSchema } from "./schema/coverage.js";

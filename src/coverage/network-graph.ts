@@ -19,6 +19,8 @@ export interface ModeGraph {
   readonly targets: Int32Array;
   readonly weights: Float64Array;
   readonly component: Int32Array;
+  /** Label of the component with the most usable road length (−1 when the mode has no road). */
+  readonly mainComponent: number;
   /** Minutes per metre along (`fwd`) and against (`bwd`) each segment; 0 = barred. */
   readonly fwd: Float64Array;
   readonly bwd: Float64Array;
@@ -120,6 +122,53 @@ class ReportBuilder {
   }
 }
 
+/**
+ * Node ids by position rounded to 1e-7° (about 1 cm): an open-addressing hash on the two integer
+ * coordinates (no string keys: 170k vertices of a county are looked up in ~10 ms).
+ */
+class NodeTable {
+  readonly xs: number[] = [];
+  readonly ys: number[] = [];
+  private kx = new Int32Array(1 << 16);
+  private ky = new Int32Array(1 << 16);
+  private val = new Int32Array(1 << 16).fill(-1);
+  private mask = (1 << 16) - 1;
+  nodeOf(x: number, y: number): number {
+    const ix = Math.round(x * 1e7), iy = Math.round(y * 1e7);
+    let h = (Math.imul(ix, 0x9e3779b1) ^ Math.imul(iy, 0x85ebca77)) & this.mask;
+    for (;;) {
+      const v = this.val[h]!;
+      if (v < 0) break;
+      if (this.kx[h] === ix && this.ky[h] === iy) return v;
+      h = (h + 1) & this.mask;
+    }
+    const n = this.xs.length;
+    this.xs.push(x);
+    this.ys.push(y);
+    this.kx[h] = ix;
+    this.ky[h] = iy;
+    this.val[h] = n;
+    if (2 * (n + 1) > this.mask) this.grow();
+    return n;
+  }
+  private grow(): void {
+    const { kx, ky, val } = this;
+    const size = (this.mask + 1) * 2;
+    this.kx = new Int32Array(size);
+    this.ky = new Int32Array(size);
+    this.val = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let i = 0; i < val.length; i++) {
+      if (val[i]! < 0) continue;
+      let h = (Math.imul(kx[i]!, 0x9e3779b1) ^ Math.imul(ky[i]!, 0x85ebca77)) & this.mask;
+      while (this.val[h]! >= 0) h = (h + 1) & this.mask;
+      this.kx[h] = kx[i]!;
+      this.ky[h] = ky[i]!;
+      this.val[h] = val[i]!;
+    }
+  }
+}
+
 /** Speeds of one feature under the chosen format, or null when it is left out (and reported). */
 function featureSpeeds(
   f: FeatureLike,
@@ -165,22 +214,12 @@ export function parseRoadSegments(features: readonly unknown[], opts: NetworkTra
   }
   const format = resolveFormat(features, opts);
   const report = new ReportBuilder();
-  const nodeKey = new Map<string, number>();
-  const xs: number[] = [], ys: number[] = [];
+  const nodes = new NodeTable();
+  const { xs, ys } = nodes;
   const su: number[] = [], sv: number[] = [], slen: number[] = [], sprof: number[] = [];
   const profileKey = new Map<string, number>();
   const profiles: WaySpeeds[] = [];
-  const nodeOf = (x: number, y: number): number => {
-    const key = `${Math.round(x * 1e7)},${Math.round(y * 1e7)}`;
-    let n = nodeKey.get(key);
-    if (n === undefined) {
-      n = xs.length;
-      nodeKey.set(key, n);
-      xs.push(x);
-      ys.push(y);
-    }
-    return n;
-  };
+  const nodeOf = (x: number, y: number) => nodes.nodeOf(x, y);
   features.forEach((feature, fi) => {
     const f = feature as FeatureLike;
     const { lines, multi } = featureLines(f, fi);
@@ -286,8 +325,10 @@ export function buildModeGraph(seg: RoadSegments, mode: TravelMode): { graph: Mo
     totalKm += slen[e]! / 1000;
   }
   const desc = (a: number, b: number) => b - a;
+  let mainComponent = -1, mainKm = -1;
+  for (const [c, km] of lengths) if (km > mainKm || (km === mainKm && c < mainComponent)) [mainComponent, mainKm] = [c, km];
   return {
-    graph: { offsets, targets, weights, component, fwd, bwd },
+    graph: { offsets, targets, weights, component, mainComponent, fwd, bwd },
     components: { count: sizes.size, sizes: [...sizes.values()].sort(desc), lengthsKm: [...lengths.values()].sort(desc), totalKm },
   };
 }

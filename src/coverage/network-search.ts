@@ -59,8 +59,25 @@ export function indexSegments(seg: RoadSegments): RBush<SegItem> {
   return tree;
 }
 
-/** Nearest usable segment to p for graph g: exact (a segment within d of p has a box meeting p's d-square). @internal */
-export function snapPoint(p: TravelPoint, g: ModeGraph, seg: RoadSegments, tree: RBush<SegItem>, maxSnapMetres: number): NetworkSnap {
+/**
+ * Nearest usable segment to p for graph g. A point whose nearest road is an isolated fragment (a private
+ * estate's footpaths, a footway mapped alone) snaps to the mode's main component (the one with the most
+ * road) instead when that is at most `preferMainMetres` further away and within `maxSnapMetres`; else
+ * it stays on the fragment, whose pairs are then reported `different_component`. Exact: a segment within
+ * d of p has a box meeting p's d-square. @internal
+ */
+export function snapPoint(p: TravelPoint, g: ModeGraph, seg: RoadSegments, tree: RBush<SegItem>, maxSnapMetres: number, preferMainMetres = 0): NetworkSnap {
+  let s = nearestSegment(p, g, seg, tree, maxSnapMetres, -1);
+  if (s.segment >= 0 && g.component[seg.su[s.segment]!] !== g.mainComponent && preferMainMetres > 0) {
+    const main = nearestSegment(p, g, seg, tree, Math.min(maxSnapMetres, s.metres + preferMainMetres), g.mainComponent);
+    if (main.segment >= 0 && main.metres <= Math.min(maxSnapMetres, s.metres + preferMainMetres)) s = main;
+  }
+  if (s.segment < 0 || s.metres > maxSnapMetres) return { id: p.id, segment: -1, along: 0, snapMetres: s.metres, component: -1 };
+  return { id: p.id, segment: s.segment, along: s.along, snapMetres: s.metres, component: g.component[seg.su[s.segment]!]! };
+}
+
+/** Nearest usable segment (in component `only`, or any when −1), searched out to `reach` metres (at least 100 km when looking in any component). */
+function nearestSegment(p: TravelPoint, g: ModeGraph, seg: RoadSegments, tree: RBush<SegItem>, reach: number, only: number): { segment: number; along: number; metres: number } {
   const [px, py] = p.lonLat;
   const { mx, my } = metresPerDegree(py);
   let best = -1, bestD = Infinity, bestT = 0;
@@ -69,6 +86,7 @@ export function snapPoint(p: TravelPoint, g: ModeGraph, seg: RoadSegments, tree:
     for (const it of tree.search({ minX: px - dx, minY: py - dy, maxX: px + dx, maxY: py + dy })) {
       const e = it.e;
       if (g.fwd[e] === 0 && g.bwd[e] === 0) continue;
+      if (only >= 0 && g.component[seg.su[e]!] !== only) continue;
       const u = seg.su[e]!, v = seg.sv[e]!;
       const ax = (seg.xs[u]! - px) * mx, ay = (seg.ys[u]! - py) * my;
       const bx = (seg.xs[v]! - px) * mx, by = (seg.ys[v]! - py) * my;
@@ -85,8 +103,8 @@ export function snapPoint(p: TravelPoint, g: ModeGraph, seg: RoadSegments, tree:
     }
   };
   // Grow the square until a segment is found within it, then search once more at the found distance.
-  const cap = Math.max(maxSnapMetres, 100_000);
-  for (let r = 50; ; r = Math.min(r * 4, cap)) {
+  const cap = only >= 0 ? reach : Math.max(reach, 100_000);
+  for (let r = Math.min(50, cap); ; r = Math.min(r * 4, cap)) {
     search(r);
     if (best >= 0 && bestD <= r) break;
     if (best >= 0) {
@@ -95,8 +113,7 @@ export function snapPoint(p: TravelPoint, g: ModeGraph, seg: RoadSegments, tree:
     }
     if (r >= cap) break;
   }
-  if (best < 0 || bestD > maxSnapMetres) return { id: p.id, segment: -1, along: 0, snapMetres: bestD, component: -1 };
-  return { id: p.id, segment: best, along: bestT, snapMetres: bestD, component: g.component[seg.su[best]!]! };
+  return { segment: best, along: bestT, metres: bestD };
 }
 
 /**

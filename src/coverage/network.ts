@@ -102,8 +102,8 @@ export function networkTravel(roads: unknown, options: NetworkTravelOptions = {}
       const beyond: Partial<Record<TravelMode, number>> = {};
       for (const m of ms) {
         const g = graphs[m];
-        const oSnaps = os.map((p) => snapPoint(p, g, seg, tree, opts.maxSnapMetres));
-        const dSnaps = ds.map((p) => snapPoint(p, g, seg, tree, opts.maxSnapMetres));
+        const oSnaps = os.map((p) => snapPoint(p, g, seg, tree, opts.maxSnapMetres, opts.preferMainComponentMetres));
+        const dSnaps = ds.map((p) => snapPoint(p, g, seg, tree, opts.maxSnapMetres, opts.preferMainComponentMetres));
         snaps[m] = { origins: oSnaps, destinations: dSnaps };
         const r = modeMatrix(m, g, seg, scratch, oSnaps, dSnaps, opts.connectorKmh[m], m === "transit" ? opts.transitWaitMinutes : 0, limit);
         minutes[m] = r.minutes;

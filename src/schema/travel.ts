@@ -174,6 +174,13 @@ export const NetworkTravelOptionsSchema = z
      * matrix's `unreachable` (reason `not_snapped`) with their distance in `snaps`, never routed.
      */
     maxSnapMetres: z.number().min(0, "must be ≥ 0").default(2000),
+    /**
+     * A point whose nearest road is an isolated fragment (not the mode's main component, the one with the
+     * most road) snaps to the main component instead when that is at most this much further away: a
+     * centroid beside a private estate's unconnected paths is routed from the street, not stranded.
+     * 0 = always the nearest road.
+     */
+    preferMainComponentMetres: z.number().min(0, "must be ≥ 0").default(250),
     /** Speed on the straight connector from a point to its snapped position on a road, per mode (km/h). */
     connectorKmh: z
       .object({ drive: speed(20), walk: speed(4.8), cycle: speed(12), transit: speed(4.8) })

@@ -107,7 +107,7 @@ describe("networkTravel on OpenStreetMap tags", () => {
   });
 
   it("snaps to the nearest position on a road the mode may use and lists points beyond maxSnapMetres", () => {
-    const net = networkTravel(fc(way({ highway: "footway" }, [p(0, 0.2), p(2, 0.2)]), way({ highway: "residential" }, [p(0), p(2)])), { maxSnapMetres: 1000 });
+    const net = networkTravel(fc(way({ highway: "footway" }, [p(0, 0.2), p(2, 0.2)]), way({ highway: "footway" }, [p(0), p(0, 0.2)]), way({ highway: "residential" }, [p(0), p(2)])), { maxSnapMetres: 1000 });
     // A point 150 m north of the residential street's middle: the footway (50 m away) for walkers, the street for cars.
     const m = net.matrix([pt("x", p(1, 0.15))], [pt("far", p(1, 5.2)), pt("east", p(2))], ["walk", "drive"]);
     expect(m.snaps.walk!.origins[0]!.snapMetres).toBeCloseTo(50, 1);
@@ -122,6 +122,20 @@ describe("networkTravel on OpenStreetMap tags", () => {
       ["walk", "not_snapped"],
       ["drive", "not_snapped"],
     ]);
+  });
+
+  it("snaps a point beside an isolated footway to the main network when it is at most preferMainComponentMetres further", () => {
+    // Main: a 3 km street at y = 0. Fragment: a 100 m footway at y = 0.3 km, connected to nothing.
+    const layer = fc(way({ highway: "residential" }, [p(0), p(3)]), way({ highway: "footway" }, [p(1, 0.3), p(1.1, 0.3)]));
+    const x = pt("x", p(1.05, 0.25)); // 50 m from the fragment, 250 m from the street
+    const m = networkTravel(layer).matrix([x], [pt("e", p(3))], ["walk"]);
+    expect(m.snaps.walk!.origins[0]!.snapMetres).toBeCloseTo(250, 1);
+    expect(m.minutes.walk![0]).toBeCloseTo(12.5 * 1.95 + 250 / 80, 3);
+    const strict = networkTravel(layer, { preferMainComponentMetres: 0 }).matrix([x], [pt("e", p(3))], ["walk"]);
+    expect(strict.snaps.walk!.origins[0]!.snapMetres).toBeCloseTo(50, 1);
+    expect(strict.unreachable).toEqual([{ originId: "x", destinationId: "e", mode: "walk", reason: "different_component" }]);
+    const near = networkTravel(layer, { preferMainComponentMetres: 150 }).matrix([x], [pt("e", p(3))], ["walk"]);
+    expect(near.snaps.walk!.origins[0]!.snapMetres).toBeCloseTo(50, 1); // 250 > 50 + 150: stays on the fragment
   });
 
   it("rejects OSM GeoJSON with no highway tag, and reports features without one among roads", () => {
