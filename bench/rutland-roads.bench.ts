@@ -127,6 +127,15 @@ const coverage = {
   cycle: { network: shares(study.minutes.cycle.network, DEMO_THRESHOLDS.cycle, routable), straightLine: shares(study.minutes.cycle.straight, DEMO_THRESHOLDS.cycle, routable), straightLineRutlandPreset: shares(study.minutes.cycle.fitted, DEMO_THRESHOLDS.cycle, routable) },
   transit: { busServiceModel: shares(bus.minutes.transit!, DEMO_THRESHOLDS.transit, all), straightLineProxy: shares(slDefault.minutes.transit!, DEMO_THRESHOLDS.transit, all) },
 };
+/** The same at tighter thresholds, where Rutland's small size no longer hides the differences. */
+const TIGHT = { drive: 15, walk: 30, cycle: 30, transit: 30 } as const;
+const tighter = {
+  thresholds: TIGHT,
+  ...Object.fromEntries(
+    (["drive", "walk", "cycle"] as const).map((m) => [m, { network: shares(study.minutes[m].network, TIGHT[m], routable), straightLine: shares(study.minutes[m].straight, TIGHT[m], routable), straightLineRutlandPreset: shares(study.minutes[m].fitted, TIGHT[m], routable) }]),
+  ),
+  transit: { busServiceModel: shares(bus.minutes.transit!, TIGHT.transit, all), straightLineProxy: shares(slDefault.minutes.transit!, TIGHT.transit, all) },
+} as unknown as typeof coverage & { thresholds: typeof TIGHT };
 const unservedAreas = [...new Set(bus.unserved.filter((u) => u.role === "destination").map((u) => `${u.id} (${u.reason})`))];
 const unservedOffices = [...new Set(bus.unserved.filter((u) => u.role === "origin").map((u) => `${u.id} in ${u.zone} (${u.reason})`))];
 
@@ -155,6 +164,7 @@ const results = {
     ratioNetworkOverStraightLine: study.ratios,
     fittedPreset: study.fitted,
     coverageWithinDemoThresholds: { thresholds: DEMO_THRESHOLDS, ...coverage },
+    coverageWithinTighterThresholds: tighter,
     transitModel: { day: "Tue", band: "Midday", unservedAreas, unservedOffices },
   },
 };
@@ -196,6 +206,16 @@ Pairs: share of office × area pairs within the threshold. Areas / population: s
 ${(["drive", "walk", "cycle"] as const).flatMap((m) => [row(`${m}: network`, coverage[m].network), row(`${m}: straight-line default`, coverage[m].straightLine), row(`${m}: straight-line Rutland preset`, coverage[m].straightLineRutlandPreset)]).join("\n")}
 ${row("transit: bus service-level model (Tue midday, all 18 offices)", coverage.transit.busServiceModel)}
 ${row("transit: straight-line proxy (12 km/h + 10 min, all 18 offices)", coverage.transit.straightLineProxy)}
+
+## The same at tighter thresholds (drive 15, walk 30, cycle 30, transit 30 min)
+
+Within 40 minutes every Rutland LSOA is reached by car whatever the source; the differences show at 15.
+
+| source | pairs within | areas reached | population reached |
+|---|---|---|---|
+${(["drive", "walk", "cycle"] as const).flatMap((m) => [row(`${m}: network`, tighter[m].network), row(`${m}: straight-line default`, tighter[m].straightLine), row(`${m}: straight-line Rutland preset`, tighter[m].straightLineRutlandPreset)]).join("\n")}
+${row("transit: bus service-level model", tighter.transit.busServiceModel)}
+${row("transit: straight-line proxy", tighter.transit.straightLineProxy)}
 
 Transit: areas without a bus-table row (no stop, or a 2011 code changed in 2021) get no transit:
 ${unservedAreas.join(", ") || "none"}. Offices without service: ${unservedOffices.join(", ") || "none"}.
