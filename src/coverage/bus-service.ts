@@ -99,7 +99,7 @@ export function busServiceTravel(service: unknown, options: BusServiceOptions = 
       const unserved: UnservedPoint[] = [];
       const freq = (pts: TravelPoint[], role: UnservedPoint["role"]) =>
         pts.map((p) => {
-          const zone = o.zoneOf[p.id] ?? p.id;
+          const zone = Object.hasOwn(o.zoneOf, p.id) ? o.zoneOf[p.id]! : p.id; // ids such as "constructor" are not keys of every object
           const t = trips.get(zone);
           if (t === undefined || t === 0) unserved.push({ id: p.id, zone, role, reason: t === undefined ? "not_in_table" : "no_service" });
           return t === undefined ? 0 : perHour(t);

@@ -193,7 +193,7 @@ function featureSpeeds(
     return v.speeds;
   }
   const raw = props[opts.classProperty];
-  let cls = typeof raw === "string" ? opts.speedsKmh[raw] : undefined;
+  let cls = typeof raw === "string" && Object.hasOwn(opts.speedsKmh, raw) ? opts.speedsKmh[raw] : undefined;
   if (cls === undefined) {
     if (opts.fallbackClass === undefined) {
       invalid(["roads", "features", fi, "properties", opts.classProperty], raw, `no speeds for this road class; known classes: ${Object.keys(opts.speedsKmh).join(", ")} (or set options.fallbackClass)`);
@@ -209,7 +209,7 @@ function featureSpeeds(
  * layer holds 100k+ vertices). Throws `invalid_input` naming the feature at fault. @internal
  */
 export function parseRoadSegments(features: readonly unknown[], opts: NetworkTravelSettings): RoadSegments {
-  if (opts.fallbackClass !== undefined && opts.speedsKmh[opts.fallbackClass] === undefined) {
+  if (opts.fallbackClass !== undefined && !Object.hasOwn(opts.speedsKmh, opts.fallbackClass)) {
     invalid(["options", "fallbackClass"], opts.fallbackClass, `not a class in speedsKmh (${Object.keys(opts.speedsKmh).join(", ")})`);
   }
   const format = resolveFormat(features, opts);

@@ -78,8 +78,7 @@ export function parseMaxspeedKmh(raw: string): number | null | undefined {
     return nums.length > 0 ? Math.min(...nums) : null;
   }
   if (NO_NUMBER.has(v)) return null;
-  const zone = ZONE_KMH[v];
-  if (zone !== undefined) return zone;
+  if (Object.hasOwn(ZONE_KMH, v)) return ZONE_KMH[v]!;
   const m = /^(\d+(?:\.\d+)?)\s*(mph|km\/h|kmh|kph|knots)?$/.exec(v);
   if (m === null) return undefined;
   const n = Number(m[1]);
@@ -120,10 +119,10 @@ function vehicleDirection(tags: Readonly<Record<string, unknown>>, highway: stri
 function driveKmh(tags: Readonly<Record<string, unknown>>, highway: string, p: OsmProfile): { kmh: number; unknownMaxspeed?: string } {
   const allowed = access(tags, ["motorcar", "motor_vehicle", "vehicle", "access"]);
   if (allowed === false) return { kmh: 0 };
-  const cls = p.driveKmh[highway] ?? 0;
+  const cls = Object.hasOwn(p.driveKmh, highway) ? p.driveKmh[highway]! : 0;
   // Tracks and other non-motor ways only when a motor tag opens them explicitly.
   let base = cls;
-  if (NON_MOTOR.has(highway)) base = access(tags, ["motorcar", "motor_vehicle"]) === true ? p.driveKmh[highway] ?? p.driveKmh.track ?? 0 : 0;
+  if (NON_MOTOR.has(highway)) base = access(tags, ["motorcar", "motor_vehicle"]) === true ? (Object.hasOwn(p.driveKmh, highway) ? p.driveKmh[highway]! : (p.driveKmh.track ?? 0)) : 0;
   if (!(base > 0)) return { kmh: 0 };
   const k = p.trafficFactor;
   const raw = tags.maxspeed;

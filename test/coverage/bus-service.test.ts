@@ -70,6 +70,15 @@ describe("busServiceTravel", () => {
     expect(far.beyondMaxMinutes).toBe(1);
   });
 
+  it("looks up ids such as constructor and __proto__ as plain strings", () => {
+    const bus = busServiceTravel([row("constructor", 12), row("__proto__", 24)], { zoneOf: { toString: "constructor" } });
+    const pts = [{ id: "constructor", lonLat: [0, 0] as [number, number] }, { id: "__proto__", lonLat: [0, 0] as [number, number] }, { id: "toString", lonLat: [0, 0] as [number, number] }, { id: "hasOwnProperty", lonLat: [0, 0] as [number, number] }];
+    const m = bus.matrix(pts, pts, ["transit"]);
+    expect(m.minutes.transit![1]).toBeCloseTo(10 + 15, 9); // constructor → __proto__: min(12, 24) in 6 h
+    expect(m.minutes.transit![2 * 4 + 1]).toBeCloseTo(10 + 15, 9); // toString is in zone "constructor"
+    expect(m.unserved.filter((u) => u.role === "origin")).toEqual([{ id: "hasOwnProperty", zone: "hasOwnProperty", role: "origin", reason: "not_in_table" }]);
+  });
+
   it("rejects junk tables and modes other than transit", () => {
     expect(errorOf(() => busServiceTravel([])).message).toContain("empty");
     expect(errorOf(() => busServiceTravel([{ LSOA21CD: "A" }])).message).toContain('"runs_Tue_Midday" column');

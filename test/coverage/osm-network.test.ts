@@ -152,6 +152,17 @@ describe("networkTravel on OpenStreetMap tags", () => {
     ]);
   });
 
+  it("treats object-key words as plain values: maxspeed, road class and highway 'constructor', '__proto__', 'toString'", () => {
+    expect(parseMaxspeedKmh("constructor")).toBeUndefined();
+    expect(parseMaxspeedKmh("__proto__")).toBeUndefined();
+    const net = networkTravel(fc(way({ highway: "tertiary", maxspeed: "toString" }, [p(0), p(1)]), way({ highway: "constructor" }, [p(1), p(2)])));
+    expect(net.report.unknownMaxspeed.map((u) => u.value)).toEqual(["toString"]);
+    expect(net.report.excluded).toEqual([{ reason: "unknown_highway", highway: "constructor", ways: 1, firstFeatures: [1] }]);
+    const e = errorOf(() => networkTravel(fc(way({ roadFunction: "constructor" }, [p(0), p(1)]))));
+    expect(e.message).toContain('"constructor"');
+    expect(errorOf(() => networkTravel(fc(way({ roadFunction: "A Road" }, [p(0), p(1)])), { fallbackClass: "toString" })).message).toContain("options.fallbackClass");
+  });
+
   it("refuses transit on OSM roads, pointing at the bus service model", () => {
     const net = networkTravel(fc(way({ highway: "residential" }, [p(0), p(1)])));
     expect(errorOf(() => net.matrix([pt("a", p(0))], [pt("b", p(1))], ["transit"])).message).toContain("busServiceTravel");
