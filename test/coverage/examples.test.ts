@@ -2,6 +2,9 @@
 import { describe, expect, it } from "vitest";
 import {
   areasFromBoundaries,
+  busServiceTravel,
+  combineTravel,
+  STRAIGHT_LINE_RUTLAND_2022,
   computeCoverage,
   demandCoverage,
   generateProviders,
@@ -17,6 +20,17 @@ import {
 } from "../../src/index.js";
 
 describe("coverage TSDoc examples", () => {
+  it("busServiceTravel, combineTravel, STRAIGHT_LINE_RUTLAND_2022 examples", () => {
+    const bus = busServiceTravel([{ LSOA21CD: "A", "runs_Tue_Midday": 12 }, { LSOA21CD: "B", "runs_Tue_Midday": 24 }]);
+    const m = bus.matrix([{ id: "A", lonLat: [0, 0] }], [{ id: "B", lonLat: [0, 0.045] }], ["transit"]);
+    expect(m.minutes.transit![0]).toBeCloseTo(44.5, 1);
+    const travel = combineTravel({ drive: straightLineTravel(), transit: busServiceTravel([{ LSOA21CD: "A", "runs_Tue_Midday": 12 }]) });
+    const c = travel.matrix([{ id: "A", lonLat: [0, 0] }], [{ id: "A", lonLat: [0, 0] }], ["drive", "transit"]);
+    expect(c.minutes.transit![0]).toBe(25);
+    const src = straightLineTravel(STRAIGHT_LINE_RUTLAND_2022);
+    expect(src.matrix([{ id: "P", lonLat: [0, 0] }], [{ id: "A", lonLat: [0, 0.01], urbanRural: "rural" }], ["drive"]).minutes.drive![0]).toBeCloseTo(2.07, 2);
+  });
+
   it("straightLineTravel, computeCoverage examples", () => {
     const m = straightLineTravel().matrix([{ id: "P1", lonLat: [-1.13, 52.63] }], [{ id: "A", lonLat: [-1.13, 52.64], urbanRural: "urban" }], ["drive", "walk"]);
     expect(m.minutes.walk![0]).toBeCloseTo(17.4, 1);
