@@ -244,11 +244,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   await writeCsv(join(out, "allocation-hours.csv"), rows.hours, { decimals: 2 });
   files.push("allocation-lots.csv", "allocation-providers.csv", "allocation-hours.csv");
 
-  // 7. N-1 withdrawal: each provider leaves in turn; its hours go to the others (contingency first).
-  const sweep = await withdrawalSweep(allocation, { timeLimitSec: 300 });
-  const withdrawal = withdrawalReportRows(sweep, allocation.unmetHours);
+  // 7. N-1 withdrawal: each provider leaves in turn; the lots it led, delivered in or stood behind as
+  // contingency are re-let under the same policy, on the capacity the other lots leave spare.
+  const sweep = (await withdrawalSweep(allocation, { timeLimitSec: 300 })).scenarios;
+  const withdrawal = withdrawalReportRows(sweep);
   const worst = worstWithdrawal(sweep);
-  log(`Withdrawal sweep: ${sweep.length} scenarios; worst ${worst?.providerId ?? "–"} leaves ${formatGrouped(worst?.addedUnmetHours ?? 0, 1)} h/week unmet`);
+  log(`Withdrawal sweep: ${sweep.length} scenarios re-let under the policy; worst ${worst?.scenario ?? "–"} leaves ${formatGrouped(worst?.addedUnmetHours ?? 0, 1)} h/week unmet`);
   await writeCsv(
     join(out, "withdrawal.csv"),
     withdrawalToRows(sweep),
@@ -334,7 +335,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
 
   files.push("summary.json");
   const summary: DemoSummary = { lsoas: lsoas.ids.length, lsoasByCcg, lsoasByLad, adjacency: adjacencyStats, demand: demandStats, lots: lotStats, providers: providers.length, allocation: { status: allocation.status, weeklyCost: round(allocation.weeklyCost), unmetHours: round(allocation.unmetHours), lotsWithLead, lotsWithContingency },
-    withdrawal: { scenarios: sweep.length, worstProvider: worst?.providerId ?? "", worstAddedUnmetHours: round(worst?.addedUnmetHours ?? 0) },
+    withdrawal: { scenarios: sweep.length, worstProvider: worst?.scenario ?? "", worstAddedUnmetHours: round(worst?.addedUnmetHours ?? 0) },
     missingSteps, files: [...files].sort(compareIds) };
   await writeFileAtomic(join(out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   void writeGeoJSON;

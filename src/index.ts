@@ -116,7 +116,21 @@ export type { WorkerSolverSettings } from "./solvers/worker-protocol.js";
 export { allocate } from "./allocate/allocate.js";
 export { generateAllocationInstance } from "./allocate/generate.js";
 export type { GeneratedAllocationInstance } from "./allocate/generate.js";
-export type { AllocationResult, LotAllocation, ProviderAllocation, ProviderHours, UnmetReason, WithdrawalResult, WithdrawalLotImpact, WithdrawalSweepEntry } from "./allocate/types.js";
+export type {
+  AllocationResult,
+  LotAllocation,
+  ProviderAllocation,
+  ProviderHours,
+  UnmetReason,
+  WithdrawalResult,
+  WithdrawalLotImpact,
+  WithdrawalProviderChange,
+  WithdrawalPlan,
+  WithdrawalSweepEntry,
+  WithdrawalSweepResult,
+  ReplacedHours,
+  LastResortUse,
+} from "./allocate/types.js";
 export {
   AllocationInputSchema,
   AllocationLotSchema,
@@ -124,7 +138,12 @@ export {
   AllocationEligibilitySchema,
   AllocationPolicySchema,
   AllocateOptionsSchema,
+  LastResortProviderSchema,
+  LastResortSchema,
+  ReplanScopeSchema,
   WithdrawalOptionsSchema,
+  WithdrawalGroupSchema,
+  WithdrawalSweepOptionsSchema,
   GenerateAllocationOptionsSchema,
 } from "./schema/allocation.js";
 export type {
@@ -136,14 +155,19 @@ export type {
   ResolvedAllocationPolicy,
   ResolvedAllocationInput,
   AllocateOptions,
+  LastResort,
+  LastResortProvider,
+  ReplanScope,
   WithdrawalOptions,
+  WithdrawalGroup,
+  WithdrawalSweepOptions,
   GenerateAllocationOptions,
 } from "./schema/allocation.js";
 export { simulateWithdrawal, withdrawalSweep } from "./allocate/withdrawal.js";
 export { locationProblemFromCoverage } from "./locate/from-coverage.js";
 export { LocationFromCoverageOptionsSchema } from "./schema/locate.js";
 export type { LocationFromCoverageOptions } from "./schema/locate.js";
-export { demandFromRows, planFromRows, providersFromRows, allocationToRows, withdrawalToRows } from "./io/rows.js";
+export { demandFromRows, planFromRows, providersFromRows, allocationToRows, withdrawalToRows, withdrawalLotsToRows } from "./io/rows.js";
 export type { AllocationRows, OutputRow } from "./io/rows.js";
 export { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema, EligibilityRowSchema } from "./schema/rows.js";
 export type { DemandRow, LotAreaRow, ProviderRow, EligibilityRow } from "./schema/rows.js";

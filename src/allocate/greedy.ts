@@ -3,9 +3,10 @@
 //
 // Lots are taken hardest first (fewest lead candidates, then largest demand, then id). For each lot the
 // lead candidates are tried cheapest first: the lead takes α·d; the contingency (the non-lead candidate
-// with the most spare capacity) reserves β·α·d; the m−1 cheapest other counting candidates take ε·d
+// with the most spare capacity) reserves β·α·d; the m−1 cheapest other counting candidates take f_l = max(ε·d, φ)
 // each; the rest of the demand goes to the cheapest pairs with room (the lead only while the contingency
 // can grow its reserve by β per extra hour). A lot with no workable lead is left unlet (n = 1, s = d).
+// When re-letting (soft contingency, column g), a lot no lead can take with a contingency is let without one.
 import type { AllocationModel } from "./model.js";
 import type { PreparedAllocation } from "./prepare.js";
 import { compareIds } from "../internal/sort.js";
@@ -35,7 +36,7 @@ export function greedyIncumbent(prep: PreparedAllocation, am: AllocationModel, g
 
 function greedyPass(prep: PreparedAllocation, am: AllocationModel, guide: Float64Array | undefined, priority: readonly number[]): { x: Float64Array; failed: number[] } {
   const { demand, rate, capacity, leadCap, pairLot, pairProv, pairUb, lotPairStart, policy, lotIds } = prep;
-  const { leadShare: alpha, minProvidersPerLot: m, minProviderShare: eps, contingencyShare: beta } = policy;
+  const { leadShare: alpha, minProvidersPerLot: m, contingencyShare: beta } = policy;
   const L = demand.length;
   const x = new Float64Array(am.model.numCols);
   const rem = Float64Array.from(capacity);
@@ -74,84 +75,91 @@ function greedyPass(prep: PreparedAllocation, am: AllocationModel, guide: Float6
     const pairs: number[] = [];
     for (let e = a; e < b; e++) pairs.push(e);
     pairs.sort(byRate);
-    for (const e of leadCands(l).sort(byGuide(am.colY))) {
-      const p = pairProv[e]!;
-      if (leadCount[p]! >= leadCap[p]! || rem[p]! < alpha * d - 1e-9) continue;
-      // Tentative state for this lot.
-      const lr = new Map<number, number>(); // provider -> remaining capacity
-      const getRem = (q: number): number => lr.get(q) ?? rem[q]!;
-      const hx = new Map<number, number>();
-      const hq = new Map<number, number>();
-      const avail = (f: number): number => Math.max(0, Math.min(pairUb[f]! - (hx.get(f) ?? 0) - (hq.get(f) ?? 0), getRem(pairProv[f]!)));
-      const give = (f: number, h: number): void => {
-        hx.set(f, (hx.get(f) ?? 0) + h);
-        lr.set(pairProv[f]!, getRem(pairProv[f]!) - h);
-      };
-      const h0 = alpha * d;
-      give(e, h0);
-      // Contingency: the non-lead candidate with the most spare capacity that can hold the reserve.
-      let cont = -1;
-      for (const f of pairs) {
-        if (f === e || am.colK[f]! < 0) continue;
-        if (beta > 0 && (am.colQ[f]! < 0 || avail(f) < beta * h0 - 1e-9)) continue;
-        if (cont < 0) cont = f;
-        else {
-          const dg = g(am.colK[f]!) - g(am.colK[cont]!);
-          const dr = getRem(pairProv[f]!) - getRem(pairProv[cont]!);
-          if (dg > 0 || (dg === 0 && (dr > 0 || (dr === 0 && f < cont)))) cont = f;
-        }
-      }
-      if (cont < 0) continue;
-      if (beta > 0) {
-        hq.set(cont, beta * h0);
-        lr.set(pairProv[cont]!, getRem(pairProv[cont]!) - beta * h0);
-      }
-      // Counted supplementaries.
-      const chosen: number[] = [];
-      if (m >= 2) {
-        for (const f of [...pairs].sort(byGuide(am.colZ))) {
-          if (chosen.length >= m - 1) break;
-          if (f === e || am.colZ[f]! < 0 || avail(f) < eps * d - 1e-9) continue;
-          chosen.push(f);
-          give(f, eps * d);
-        }
-        if (chosen.length < m - 1) continue;
-      }
-      // Fill the rest: first towards the LP relaxation's hours (when guided), then cheapest first.
-      let left = d;
-      for (const f of hx.values()) left -= f;
-      const add = (f: number, want: number): void => {
-        let t = Math.min(avail(f), left, want);
-        if (f === e && beta > 0) {
-          const growth = Math.max(0, Math.min(pairUb[cont]! - (hx.get(cont) ?? 0) - (hq.get(cont) ?? 0), getRem(pairProv[cont]!)));
-          t = Math.min(t, growth / beta);
-          if (t > 0) {
-            hq.set(cont, (hq.get(cont) ?? 0) + beta * t);
-            lr.set(pairProv[cont]!, getRem(pairProv[cont]!) - beta * t);
+    // With a soft contingency (re-letting), a second pass lets the lot without one if no lead works with one.
+    const passes = am.colG[l]! >= 0 ? [false, true] : [false];
+    for (const noCont of passes) {
+      if (letLot[l]) break;
+      for (const e of leadCands(l).sort(byGuide(am.colY))) {
+        const p = pairProv[e]!;
+        if (leadCount[p]! >= leadCap[p]! || rem[p]! < alpha * d - 1e-9) continue;
+        // Tentative state for this lot.
+        const lr = new Map<number, number>(); // provider -> remaining capacity
+        const getRem = (q: number): number => lr.get(q) ?? rem[q]!;
+        const hx = new Map<number, number>();
+        const hq = new Map<number, number>();
+        const avail = (f: number): number => Math.max(0, Math.min(pairUb[f]! - (hx.get(f) ?? 0) - (hq.get(f) ?? 0), getRem(pairProv[f]!)));
+        const give = (f: number, h: number): void => {
+          hx.set(f, (hx.get(f) ?? 0) + h);
+          lr.set(pairProv[f]!, getRem(pairProv[f]!) - h);
+        };
+        const h0 = alpha * d;
+        give(e, h0);
+        // Contingency: the non-lead candidate with the most spare capacity that can hold the reserve.
+        let cont = -1;
+        for (const f of pairs) {
+          if (f === e || am.colK[f]! < 0) continue;
+          if (beta > 0 && (am.colQ[f]! < 0 || avail(f) < beta * h0 - 1e-9)) continue;
+          if (cont < 0) cont = f;
+          else {
+            const dg = g(am.colK[f]!) - g(am.colK[cont]!);
+            const dr = getRem(pairProv[f]!) - getRem(pairProv[cont]!);
+            if (dg > 0 || (dg === 0 && (dr > 0 || (dr === 0 && f < cont)))) cont = f;
           }
         }
-        if (t <= 1e-12) return;
-        give(f, t);
-        left -= t;
-      };
-      if (guide !== undefined) for (const f of pairs) if (left > 1e-9) add(f, target(f) - (hx.get(f) ?? 0));
-      for (const f of pairs) if (left > 1e-9) add(f, Infinity);
-      // Commit.
-      for (const [f, h] of hx) hours[f] = h;
-      for (const [f, h] of hq) reserve[f] = h;
-      for (const [q, r] of lr) rem[q] = Math.max(0, r);
-      for (const f of chosen) counted[f] = 1;
-      leadCount[p]!++;
-      letLot[l] = 1;
-      leadOf[l] = e;
-      contOf[l] = cont;
-      break;
+        if (noCont) cont = -1;
+        else if (cont < 0) continue;
+        if (beta > 0 && cont >= 0) {
+          hq.set(cont, beta * h0);
+          lr.set(pairProv[cont]!, getRem(pairProv[cont]!) - beta * h0);
+        }
+        // Counted supplementaries.
+        const chosen: number[] = [];
+        if (m >= 2) {
+          for (const f of [...pairs].sort(byGuide(am.colZ))) {
+            if (chosen.length >= m - 1) break;
+            if (f === e || am.colZ[f]! < 0 || avail(f) < prep.countMin[l]! - 1e-9) continue;
+            chosen.push(f);
+            give(f, prep.countMin[l]!);
+          }
+          if (chosen.length < m - 1) continue;
+        }
+        // Fill the rest: first towards the LP relaxation's hours (when guided), then cheapest first.
+        let left = d;
+        for (const f of hx.values()) left -= f;
+        const add = (f: number, want: number): void => {
+          let t = Math.min(avail(f), left, want);
+          if (f === e && beta > 0 && cont >= 0) {
+            const growth = Math.max(0, Math.min(pairUb[cont]! - (hx.get(cont) ?? 0) - (hq.get(cont) ?? 0), getRem(pairProv[cont]!)));
+            t = Math.min(t, growth / beta);
+            if (t > 0) {
+              hq.set(cont, (hq.get(cont) ?? 0) + beta * t);
+              lr.set(pairProv[cont]!, getRem(pairProv[cont]!) - beta * t);
+            }
+          }
+          if (t <= 1e-12) return;
+          give(f, t);
+          left -= t;
+        };
+        if (guide !== undefined) for (const f of pairs) if (left > 1e-9) add(f, target(f) - (hx.get(f) ?? 0));
+        for (const f of pairs) if (left > 1e-9) add(f, Infinity);
+        // Commit.
+        for (const [f, h] of hx) hours[f] = h;
+        for (const [f, h] of hq) reserve[f] = h;
+        for (const [q, r] of lr) rem[q] = Math.max(0, r);
+        for (const f of chosen) counted[f] = 1;
+        leadCount[p]!++;
+        letLot[l] = 1;
+        leadOf[l] = e;
+        contOf[l] = cont;
+        break;
+      }
     }
   }
 
   for (let l = 0; l < L; l++) {
     const d = demand[l]!;
     if (am.colN[l]! >= 0) x[am.colN[l]!] = letLot[l] ? 0 : 1;
+    if (am.colG[l]! >= 0) x[am.colG[l]!] = letLot[l] && contOf[l]! < 0 ? 1 : 0;
     let delivered = 0;
     for (let e = lotPairStart[l]!; e < lotPairStart[l + 1]!; e++) {
       if (leadOf[l] === e) x[am.colH[e]!] = hours[e]!;

@@ -36,8 +36,25 @@ export function extractPlan(prep: PreparedAllocation, am: AllocationModel, x: Fl
   for (let e = 0; e < E; e++) {
     const v = x[am.colO[e]!]! + (am.colH[e]! >= 0 ? x[am.colH[e]!]! : 0);
     hrs[e] = v > TOL ? v : 0;
-    const q = am.colQ[e]!;
-    res[e] = q >= 0 && x[q]! > TOL ? x[q]! : 0;
+  }
+  const warnings: string[] = [];
+  const leadOf = new Int32Array(L).fill(-1);
+  const contOf = new Int32Array(L).fill(-1);
+  const contReserve = new Float64Array(L);
+  // milp: roles from the binaries; the reserve reported is the one the policy requires, β × the lead's
+  // hours (the model keeps at least that, q ≥ β·h, and may show slack above it at no cost).
+  if (am.formulation === "milp") {
+    for (let l = 0; l < L; l++) {
+      for (let e = lotPairStart[l]!; e < lotPairStart[l + 1]!; e++) {
+        if (am.colY[e]! >= 0 && x[am.colY[e]!]! > 0.5) leadOf[l] = e;
+        if (am.colK[e]! >= 0 && x[am.colK[e]!]! > 0.5) contOf[l] = e;
+      }
+      if (contOf[l]! >= 0) {
+        const r = leadOf[l]! >= 0 ? policy.contingencyShare * hrs[leadOf[l]!]! : 0;
+        res[contOf[l]!] = r;
+        contReserve[l] = r;
+      }
+    }
   }
   const provHours = new Float64Array(Pn);
   const provRes = new Float64Array(Pn);
@@ -45,43 +62,30 @@ export function extractPlan(prep: PreparedAllocation, am: AllocationModel, x: Fl
     provHours[pairProv[e]!] = provHours[pairProv[e]!]! + hrs[e]!;
     provRes[pairProv[e]!] = provRes[pairProv[e]!]! + res[e]!;
   }
-  const warnings: string[] = [];
-  const leadOf = new Int32Array(L).fill(-1);
-  const contOf = new Int32Array(L).fill(-1);
-  const contReserve = new Float64Array(L);
-  for (let l = 0; l < L; l++) {
+  // lp: roles chosen afterwards from the hours (see the doc comment).
+  for (let l = 0; am.formulation === "lp" && l < L; l++) {
     const a = lotPairStart[l]!;
     const b = lotPairStart[l + 1]!;
-    if (am.formulation === "milp") {
+    let best = -1;
+    for (let e = a; e < b; e++) {
+      if (hrs[e]! <= TOL) continue;
+      if (best < 0 || hrs[e]! > hrs[best]! + TOL || (Math.abs(hrs[e]! - hrs[best]!) <= TOL && rate[pairProv[e]!]! < rate[pairProv[best]!]!)) best = e;
+    }
+    leadOf[l] = best;
+    if (best >= 0) {
+      let cont = -1;
+      let room = -1;
       for (let e = a; e < b; e++) {
-        if (am.colY[e]! >= 0 && x[am.colY[e]!]! > 0.5) leadOf[l] = e;
-        if (am.colK[e]! >= 0 && x[am.colK[e]!]! > 0.5) {
-          contOf[l] = e;
-          contReserve[l] = res[e]!;
+        if (e === best) continue;
+        const p = pairProv[e]!;
+        const r = Math.min(pairUb[e]! - hrs[e]!, capacity[p]! - provHours[p]!);
+        if (r > room + TOL) {
+          cont = e;
+          room = r;
         }
       }
-    } else {
-      let best = -1;
-      for (let e = a; e < b; e++) {
-        if (hrs[e]! <= TOL) continue;
-        if (best < 0 || hrs[e]! > hrs[best]! + TOL || (Math.abs(hrs[e]! - hrs[best]!) <= TOL && rate[pairProv[e]!]! < rate[pairProv[best]!]!)) best = e;
-      }
-      leadOf[l] = best;
-      if (best >= 0) {
-        let cont = -1;
-        let room = -1;
-        for (let e = a; e < b; e++) {
-          if (e === best) continue;
-          const p = pairProv[e]!;
-          const r = Math.min(pairUb[e]! - hrs[e]!, capacity[p]! - provHours[p]!);
-          if (r > room + TOL) {
-            cont = e;
-            room = r;
-          }
-        }
-        contOf[l] = cont;
-        if (cont >= 0) contReserve[l] = Math.max(0, Math.min(room, policy.contingencyShare * hrs[best]!));
-      }
+      contOf[l] = cont;
+      if (cont >= 0) contReserve[l] = Math.max(0, Math.min(room, policy.contingencyShare * hrs[best]!));
     }
   }
 
@@ -184,7 +188,7 @@ function unmetReason(
   let reach = 0;
   for (let e = a; e < b; e++) reach += pairUb[e]!;
   if (reach === 0) return ["no_eligible_provider", `every eligible provider has zero capacity or zero share; all ${fmt(d)} weekly hours are unmet`];
-  if (lotPolicyBlock[l] !== null) return ["policy", `the lot cannot be let under the policy: ${lotPolicyBlock[l]}`];
+  if (lotPolicyBlock[l] !== null) return [prep.lotPolicyReason[l] ?? "policy", `the lot cannot be let under the policy: ${lotPolicyBlock[l]}`];
   if (am.formulation === "milp" && am.colN[l]! >= 0 && x[am.colN[l]!]! > 0.5) {
     return ["policy", "the lot is not let: no eligible provider has the capacity left to lead it with a contingency and the minimum number of providers"];
   }

@@ -1,60 +1,34 @@
-// Provider withdrawal: re-place the hours of providers who leave a plan, contingency first.
+// Provider withdrawal: re-let every lot the leaving providers led, delivered in or stood behind as
+// contingency, under the plan's own policy (relet.ts states the formulation), and report each scenario
+// honestly: hours lost and re-placed by role, last-resort hours, unmet hours with a reason per lot, leads
+// changed, contingencies lost, reserves drawn, and the cost of delivered hours apart from unmet hours.
 //
-// keepOthers (default): everyone else keeps their hours (fixed); reserves are released.
-//   Phase 1, lot by lot in id order: the lot's contingency provider takes
-//     t_l = min(lost_l, a_lq·d_l − x_lq, c_q − X_q).
-//   Phase 2, an LP over the hours still lost (L' = lots with hours left, e = extra hours):
-//     \min \sum_{lp} r_p w_l e_{lp} + \pi \sum_l u_l
-//     s.t. \sum_p e_{lp} + u_l = lost_l − t_l  (l ∈ L');  \sum_l e_{lp} ≤ c_p − X_p − t_p  (p);
-//          0 ≤ e_{lp} ≤ a_lp·d_l − x_lp − t_lp.
-// keepOthers false: allocate() again on the input without the withdrawn providers (same options).
+// Scenarios (withdrawalSweep):
+//   n-1     every provider alone, in id order;
+//   n-2     pairs {p, q}: all N-1 scenarios are re-let first; pairs are ranked by (1) the added unmet
+//           hours of p alone + q alone, (2) their last-resort hours likewise, (3) the hours (delivered or
+//           reserved) p and q hold in lots where both are active, (4) the hours they deliver together,
+//           then by ids; the first maxScenarios pairs are re-let, the rest counted as skipped;
+//   groups  named sets (one owner, one district) withdrawing together.
+// Entries are ranked worst first: added unmet hours, then last-resort hours, then the like-for-like cost
+// of delivered hours, then scenario name.
 import { LotwiseError, formatValue, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
-import { WithdrawalOptionsSchema } from "../schema/allocation.js";
-import type { WithdrawalOptions } from "../schema/allocation.js";
+import { WithdrawalOptionsSchema, WithdrawalSweepOptionsSchema } from "../schema/allocation.js";
+import type { WithdrawalOptions, WithdrawalSweepOptions } from "../schema/allocation.js";
 import type { Id } from "../domain/index.js";
-import { allocate, defaultSolver } from "./allocate.js";
-import { prepareAllocation } from "./prepare.js";
-import type { PreparedAllocation } from "./prepare.js";
-import { clean } from "./result.js";
-import { solveVerified } from "../solvers/verify.js";
-import type { SolveOptions, SolveStatus, SparseModel } from "../solvers/types.js";
-import type { AllocationResult, WithdrawalLotImpact, WithdrawalResult, WithdrawalSweepEntry } from "./types.js";
+import { assertPlanUnedited } from "./checksum.js";
+import { indexPlan, reletScenario } from "./relet.js";
+import type { PlanState, ReletOptions } from "./relet.js";
+import type { AllocationResult, WithdrawalResult, WithdrawalSweepEntry, WithdrawalSweepResult } from "./types.js";
 
 type ParsedOptions = ReturnType<typeof WithdrawalOptionsSchema.parse>;
 
-/** Hours per lot and provider in a plan, plus roles. */
-interface PlanIndex {
-  hours: Map<Id, Map<Id, number>>;
-  lead: Map<Id, Id | null>;
-  cont: Map<Id, Id | null>;
-  unmet: Map<Id, number>;
-  provHours: Map<Id, number>;
-}
-
-function indexPlan(plan: AllocationResult): PlanIndex {
-  const hours = new Map<Id, Map<Id, number>>();
-  const lead = new Map<Id, Id | null>();
-  const cont = new Map<Id, Id | null>();
-  const unmet = new Map<Id, number>();
-  const provHours = new Map<Id, number>();
-  for (const lot of plan.lots) {
-    const m = new Map<Id, number>();
-    if (lot.lead !== null && lot.leadHours > 0) m.set(lot.lead, lot.leadHours);
-    for (const s of lot.supplementary) m.set(s.providerId, s.hours);
-    hours.set(lot.lotId, m);
-    lead.set(lot.lotId, lot.lead);
-    cont.set(lot.lotId, lot.contingency);
-    unmet.set(lot.lotId, lot.unmetHours);
-  }
-  for (const p of plan.providers) provHours.set(p.providerId, p.hours);
-  return { hours, lead, cont, unmet, provHours };
-}
-
 function checkPlan(plan: AllocationResult): void {
-  if (typeof plan !== "object" || plan === null || typeof plan.input !== "object" || !Array.isArray(plan.lots)) {
+  if (typeof plan !== "object" || plan === null || typeof plan.input !== "object" || plan.input === null || !Array.isArray(plan.lots) || !Array.isArray(plan.providers)) {
     throw new LotwiseError("invalid_input", "Invalid plan: expected the result of allocate() (with its input).", { issues: [{ path: ["plan"], message: "not an AllocationResult" }] });
   }
+  assertPlanUnedited(plan);
   if (plan.lots.length === 0 && plan.input.lots.length > 0) {
     throw new LotwiseError("invalid_input", `Invalid plan.status: ${formatValue(plan.status)}. The plan has no solution to withdraw providers from.`, {
       issues: [{ path: ["plan", "status"], message: "plan without a solution", input: plan.status }],
@@ -62,340 +36,193 @@ function checkPlan(plan: AllocationResult): void {
   }
 }
 
-function checkIds(plan: AllocationResult, providerIds: readonly Id[]): Id[] {
+function checkIds(state: PlanState, providerIds: unknown, path: (string | number)[]): Id[] {
+  const where = path.join(".");
   if (!Array.isArray(providerIds)) {
-    throw new LotwiseError("invalid_input", `Invalid providerIds: ${formatValue(providerIds)}. Expected an array of provider ids.`, { issues: [{ path: ["providerIds"], message: "expected an array", input: providerIds }] });
+    throw new LotwiseError("invalid_input", `Invalid ${where}: ${formatValue(providerIds)}. Expected an array of provider ids.`, { issues: [{ path, message: "expected an array", input: providerIds }] });
   }
-  const known = new Set(plan.input.providers.map((p) => p.id));
   const seen = new Set<Id>();
-  providerIds.forEach((id, i) => {
-    if (!known.has(id)) {
-      throw new LotwiseError("unknown_id", `Unknown providerIds[${i}]: ${formatValue(id)}. No provider in the plan has this id.`, { issues: [{ path: ["providerIds", i], message: "unknown provider id", input: id }] });
+  providerIds.forEach((id: unknown, i) => {
+    if (typeof id !== "string" || !state.provIndex.has(id)) {
+      throw new LotwiseError("unknown_id", `Unknown ${where}[${i}]: ${formatValue(id)}. No provider in the plan has this id.`, { issues: [{ path: [...path, i], message: "unknown provider id", input: id }] });
     }
     if (seen.has(id)) {
-      throw new LotwiseError("duplicate_id", `Duplicate providerIds[${i}]: ${formatValue(id)}.`, { issues: [{ path: ["providerIds", i], message: "duplicate provider id", input: id }] });
+      throw new LotwiseError("duplicate_id", `Duplicate ${where}[${i}]: ${formatValue(id)}. A provider withdraws once.`, { issues: [{ path: [...path, i], message: "duplicate provider id", input: id }] });
     }
     seen.add(id);
   });
   return [...seen].sort(compareIds);
 }
 
+const reletOptions = (o: ParsedOptions): ReletOptions => ({ replan: o.replan, timeLimitSec: o.timeLimitSec, relGap: o.relGap, solver: o.solver, signal: o.signal, onProgress: o.onProgress });
+
 /**
- * Simulates providers withdrawing from a plan: their hours are re-placed with the lot's contingency
- * provider first, then at least cost with anyone eligible who has room; what cannot be placed is unmet.
- * With `keepOthers: true` (default) every other provider keeps its hours; with `false` the whole
- * allocation is re-solved without the withdrawn providers.
+ * Simulates providers withdrawing from a plan and re-lets, under the plan's policy, every lot they led,
+ * delivered in or stood behind as contingency: a new lead meeting the lead share, the minimum number of
+ * providers, a contingency (not the lead) with its reserve, using only capacity the rest of the plan leaves
+ * spare (hours and contingency reserves of untouched lots stay where they are) and the plan's last-resort
+ * providers (`input.lastResort`). What cannot be let is unmet, with a reason per lot. The formulation is
+ * in the opening comment of `allocate/relet.ts`.
  *
- * @param plan - a result of {@link allocate} (it carries its input).
- * @param providerIds - the providers who withdraw.
- * @param options - `keepOthers` (true), `solver` (default `highsSolver()`), `timeLimitSec` (30), `relGap` (1e-3),
- *   `signal`, `onProgress`.
- * @returns a {@link WithdrawalResult}: hours lost, unmet before/after, cost change, and the lots affected
- *   (sorted by id) with who took the hours.
+ * @param plan - a result of {@link allocate}, unedited (its checksum must match its contents).
+ * @param providerIds - the providers who withdraw together.
+ * @param options - `replan` (`"affected"`: only the lots they touch; `"neighbours"`: plus lots sharing a
+ *   provider with those; `"all"`: the whole plan), `solver` (default `highsSolver()`), `timeLimitSec` (30),
+ *   `relGap` (1e-3), `signal`, `onProgress`.
+ * @returns a {@link WithdrawalResult}: status and gap; hours lost, re-placed by role (lead, supplementary,
+ *   last resort) and released; unmet hours before/after with their penalty shown apart; the like-for-like cost
+ *   change of delivered hours (hours no longer delivered are never a saving); reserves drawn; lots whose
+ *   lead changed or that lost their contingency; a record per re-let lot (sorted by id); the plan after.
  * @throws {LotwiseError} `unknown_id` / `duplicate_id` for bad provider ids; `invalid_input` for a plan
- *   without a solution or bad options; `cancelled` when the signal aborts.
+ *   without a solution, a plan edited after allocate(), or bad options; `cancelled` when the signal aborts.
  * @example
  * ```ts
- * import { allocate, generateAllocationInstance, simulateWithdrawal } from "lotwise";
- * const { input } = generateAllocationInstance({ lots: 6, providers: 10, candidatesPerLot: 5, seed: 3 });
- * const plan = await allocate(input);
- * const w = await simulateWithdrawal(plan, ["P02"]);
- * w.lostHours; // 549.03
- * w.addedUnmetHours; // 154.73
- * w.lotsAffected[0]; // { lotId: "L1", lostHours: 188.63, contingencyHours: 75.9,
- * //   reallocated: [{ providerId: "P04", hours: 75.9 }, { providerId: "P05", hours: 26.6 }], unmetHours: 86.13, ... }
+ * import { allocate, simulateWithdrawal } from "lotwise";
+ * const plan = await allocate({
+ *   lots: [{ id: "L1", urbanHours: 100, ruralHours: 0 }],
+ *   providers: [
+ *     { id: "A", capacityHours: 100, ratePerHour: 20 },
+ *     { id: "B", capacityHours: 200, ratePerHour: 25 },
+ *     { id: "C", capacityHours: 100, ratePerHour: 22 },
+ *   ],
+ *   eligibility: [
+ *     { lotId: "L1", providerId: "A", share: 1 },
+ *     { lotId: "L1", providerId: "B", share: 1 },
+ *     { lotId: "L1", providerId: "C", share: 0.5 },
+ *   ],
+ * });
+ * const w = await simulateWithdrawal(plan, ["A"]);
+ * w.lots[0].leadBefore; // "A"
+ * w.lots[0].leadAfter; // "B": C can reach only 50 h, less than the 60 h lead share
+ * w.addedUnmetHours; // 0
+ * w.deliveredCostChange; // 390: B leads 66.67 h at 25, C 33.33 h at 22, instead of A 95 h at 20 + C 5 h
  * ```
  */
 export async function simulateWithdrawal(plan: AllocationResult, providerIds: readonly Id[], options: WithdrawalOptions = {}): Promise<WithdrawalResult> {
   checkPlan(plan);
-  const ids = checkIds(plan, providerIds);
   const opts = parseInput(WithdrawalOptionsSchema, options, "options");
-  if (!opts.keepOthers) return resolveWithout(plan, ids, opts);
-  return keepOthers(plan, prepareAllocation(plan.input), indexPlan(plan), ids, opts);
+  const state = indexPlan(plan);
+  const ids = checkIds(state, providerIds, ["providerIds"]);
+  return reletScenario(state, ids, ids.join(" + "), reletOptions(opts));
 }
 
-async function keepOthers(plan: AllocationResult, prep: PreparedAllocation, idx: PlanIndex, ids: Id[], opts: ParsedOptions): Promise<WithdrawalResult> {
-  const W = new Set(ids);
-  const { lotIds, providerIds, pairLot, pairProv, pairReach, lotPairStart, rate, weight, capacity, penalty } = prep;
-  const pIndex = new Map(providerIds.map((id, i) => [id, i] as const));
-  const rem = new Float64Array(providerIds.length);
-  providerIds.forEach((id, p) => (rem[p] = W.has(id) ? 0 : Math.max(0, capacity[p]! - (idx.provHours.get(id) ?? 0))));
-  const lost = new Float64Array(lotIds.length);
-  const affected: number[] = [];
-  let lostCost = 0;
-  for (let l = 0; l < lotIds.length; l++) {
-    const id = lotIds[l]!;
-    const m = idx.hours.get(id) ?? new Map<Id, number>();
-    for (const w of W) {
-      const h = m.get(w) ?? 0;
-      lost[l] = lost[l]! + h;
-      lostCost += h * rate[pIndex.get(w)!]! * weight[l]!;
-    }
-    const lead = idx.lead.get(id) ?? null;
-    const cont = idx.cont.get(id) ?? null;
-    if (lost[l]! > 0 || (lead !== null && W.has(lead)) || (cont !== null && W.has(cont))) affected.push(l);
-  }
-  // extra[e] = hours re-placed on pair e; phase 1 (contingency) then phase 2 (LP).
-  const extra = new Float64Array(pairLot.length);
-  const fromCont = new Float64Array(lotIds.length);
-  const left = Float64Array.from(lost);
-  const pairOf = (l: number, p: number): number => {
-    for (let e = lotPairStart[l]!; e < lotPairStart[l + 1]!; e++) if (pairProv[e] === p) return e;
-    return -1;
-  };
-  const has = (l: number, p: number): number => idx.hours.get(lotIds[l]!)?.get(providerIds[p]!) ?? 0;
-  for (const l of affected) {
-    const c = idx.cont.get(lotIds[l]!) ?? null;
-    if (c === null || W.has(c) || left[l]! <= 0) continue;
-    const q = pIndex.get(c)!;
-    const e = pairOf(l, q);
-    if (e < 0) continue;
-    const t = Math.max(0, Math.min(left[l]!, pairReach[e]! - has(l, q), rem[q]!));
-    extra[e] = t;
-    rem[q] = rem[q]! - t;
-    left[l] = left[l]! - t;
-    fromCont[l] = t;
-  }
-  let status: SolveStatus = "optimal";
-  const lpLots = affected.filter((l) => left[l]! > 1e-9);
-  const unmetAdded = new Float64Array(lotIds.length);
-  if (lpLots.length > 0) {
-    // Columns: e per usable pair of the LP lots, then u per LP lot.
-    const cols: number[] = [];
-    const cost: number[] = [];
-    const upper: number[] = [];
-    for (const l of lpLots) {
-      for (let e = lotPairStart[l]!; e < lotPairStart[l + 1]!; e++) {
-        const p = pairProv[e]!;
-        if (W.has(providerIds[p]!)) continue;
-        const ub = Math.min(pairReach[e]! - has(l, p) - extra[e]!, rem[p]!);
-        if (ub <= 1e-9) continue;
-        cols.push(e);
-        cost.push(rate[p]! * weight[l]!);
-        upper.push(ub);
-      }
-    }
-    const nE = cols.length;
-    const nCols = nE + lpLots.length;
-    const rowStart: number[] = [0];
-    const colIndex: number[] = [];
-    const value: number[] = [];
-    const rowLower: number[] = [];
-    const rowUpper: number[] = [];
-    lpLots.forEach((l, i) => {
-      cols.forEach((e, j) => {
-        if (pairLot[e] === l) {
-          colIndex.push(j);
-          value.push(1);
-        }
-      });
-      colIndex.push(nE + i);
-      value.push(1);
-      rowStart.push(colIndex.length);
-      rowLower.push(left[l]!);
-      rowUpper.push(left[l]!);
-    });
-    const byProv = new Map<number, number[]>();
-    cols.forEach((e, j) => {
-      const p = pairProv[e]!;
-      const list = byProv.get(p) ?? [];
-      list.push(j);
-      byProv.set(p, list);
-    });
-    for (const p of [...byProv.keys()].sort((a, b) => a - b)) {
-      for (const j of byProv.get(p)!) {
-        colIndex.push(j);
-        value.push(1);
-      }
-      rowStart.push(colIndex.length);
-      rowLower.push(-Infinity);
-      rowUpper.push(rem[p]!);
-    }
-    const model: SparseModel = {
-      sense: "min",
-      numCols: nCols,
-      numRows: rowLower.length,
-      cost: Float64Array.from([...cost, ...lpLots.map(() => penalty)]),
-      colLower: new Float64Array(nCols),
-      colUpper: Float64Array.from([...upper, ...lpLots.map((l) => left[l]!)]),
-      integrality: new Uint8Array(nCols),
-      rowLower: Float64Array.from(rowLower),
-      rowUpper: Float64Array.from(rowUpper),
-      rowStart: Int32Array.from(rowStart),
-      colIndex: Int32Array.from(colIndex),
-      value: Float64Array.from(value),
-    };
-    const so: SolveOptions = { timeLimitSec: opts.timeLimitSec, wantDuals: false };
-    if (opts.signal !== undefined) so.signal = opts.signal;
-    if (opts.onProgress !== undefined) so.onProgress = opts.onProgress;
-    const res = await solveVerified(opts.solver ?? defaultSolver(), model, so);
-    status = res.status;
-    if (res.x.length === nCols) {
-      cols.forEach((e, j) => (extra[e] = extra[e]! + (res.x[j]! > 1e-9 ? res.x[j]! : 0)));
-      lpLots.forEach((l, i) => (unmetAdded[l] = res.x[nE + i]! > 1e-9 ? res.x[nE + i]! : 0));
-    } else {
-      lpLots.forEach((l) => (unmetAdded[l] = left[l]!));
-    }
-  }
-
-  let addedCost = 0;
-  const lotsAffected: WithdrawalLotImpact[] = [];
-  for (const l of affected) {
-    const id = lotIds[l]!;
-    const reallocated: { providerId: Id; hours: number }[] = [];
-    const after = new Map<Id, number>();
-    for (const [p, h] of idx.hours.get(id) ?? []) if (!W.has(p)) after.set(p, h);
-    for (let e = lotPairStart[l]!; e < lotPairStart[l + 1]!; e++) {
-      if (extra[e]! <= 1e-9) continue;
-      const p = providerIds[pairProv[e]!]!;
-      reallocated.push({ providerId: p, hours: clean(extra[e]!) });
-      after.set(p, (after.get(p) ?? 0) + extra[e]!);
-      addedCost += extra[e]! * rate[pairProv[e]!]! * weight[l]!;
-    }
-    const leadBefore = idx.lead.get(id) ?? null;
-    const contBefore = idx.cont.get(id) ?? null;
-    let leadAfter: Id | null = leadBefore !== null && !W.has(leadBefore) ? leadBefore : null;
-    if (leadAfter === null) {
-      let best = 0;
-      for (const [p, h] of [...after].sort((a, b) => compareIds(a[0], b[0]))) {
-        if (h > best + 1e-9) {
-          best = h;
-          leadAfter = p;
-        }
-      }
-    }
-    lotsAffected.push({
-      lotId: id,
-      lostHours: clean(lost[l]!),
-      contingencyHours: clean(fromCont[l]!),
-      reallocated,
-      unmetHours: clean((idx.unmet.get(id) ?? 0) + unmetAdded[l]!),
-      addedUnmetHours: clean(unmetAdded[l]!),
-      leadBefore,
-      leadAfter,
-      lostLeadOrContingency: (leadBefore !== null && W.has(leadBefore)) || (contBefore !== null && W.has(contBefore)),
-    });
-  }
-  const added = unmetAdded.reduce((a, b) => a + b, 0);
-  const weeklyCostAfter = plan.weeklyCost - lostCost + addedCost;
+/** The sweep entry (summary) of one withdrawal result. @internal */
+export function entryOf(r: WithdrawalResult): WithdrawalSweepEntry {
   return {
-    withdrawn: ids,
-    keepOthers: true,
-    status,
-    lostHours: clean(lost.reduce((a, b) => a + b, 0)),
-    unmetHoursBefore: plan.unmetHours,
-    unmetHoursAfter: clean(plan.unmetHours + added),
-    addedUnmetHours: clean(added),
-    weeklyCostBefore: plan.weeklyCost,
-    weeklyCostAfter: clean(weeklyCostAfter),
-    weeklyCostChange: clean(weeklyCostAfter - plan.weeklyCost),
-    annualCostChange: clean((weeklyCostAfter - plan.weeklyCost) * prep.policy.weeksPerYear),
-    lotsAffected,
+    scenario: r.scenario,
+    withdrawn: r.withdrawn,
+    status: r.status,
+    lostHours: r.lostHours,
+    replacedHours: r.replacedHours,
+    lastResortHours: r.lastResortHours,
+    unmetHoursAfter: r.unmetHoursAfter,
+    addedUnmetHours: r.addedUnmetHours,
+    addedUnmetPenaltyWeekly: r.addedUnmetPenaltyWeekly,
+    deliveredCostChange: r.deliveredCostChange,
+    reservesDrawnHours: r.reservesDrawnHours,
+    lotsAffected: r.lots.map((l) => l.lotId),
+    lotsChangedLead: r.lotsChangedLead,
+    lotsWithoutContingency: r.lotsWithoutContingency,
+    lotsVacant: r.lotsVacant,
+    unmetLots: r.lots.filter((l) => l.addedUnmetHours > 0).map((l) => ({ lotId: l.lotId, addedUnmetHours: l.addedUnmetHours, reason: l.unmetReason })),
   };
 }
 
-async function resolveWithout(plan: AllocationResult, ids: Id[], opts: ParsedOptions): Promise<WithdrawalResult> {
-  const W = new Set(ids);
-  const input = plan.input;
-  const next = await allocate(
-    {
-      lots: input.lots,
-      providers: input.providers.filter((p) => !W.has(p.id)),
-      eligibility: input.eligibility.filter((e) => !W.has(e.providerId)),
-      policy: input.policy,
-    },
-    {
-      formulation: plan.formulation,
-      timeLimitSec: opts.timeLimitSec,
-      relGap: opts.relGap,
-      ...(opts.solver !== undefined ? { solver: opts.solver } : {}),
-      ...(opts.signal !== undefined ? { signal: opts.signal } : {}),
-      ...(opts.onProgress !== undefined ? { onProgress: opts.onProgress } : {}),
-    },
-  );
-  const before = indexPlan(plan);
-  const after = indexPlan(next);
-  const lotsAffected: WithdrawalLotImpact[] = [];
-  let lostTotal = 0;
-  for (const lot of plan.lots) {
-    const id = lot.lotId;
-    const hb = before.hours.get(id) ?? new Map<Id, number>();
-    const ha = after.hours.get(id) ?? new Map<Id, number>();
-    let lost = 0;
-    for (const w of W) lost += hb.get(w) ?? 0;
-    lostTotal += lost;
-    const hit = lost > 0 || (lot.lead !== null && W.has(lot.lead)) || (lot.contingency !== null && W.has(lot.contingency));
-    if (!hit) continue;
-    const reallocated: { providerId: Id; hours: number }[] = [];
-    for (const [p, h] of [...ha].sort((a, b) => compareIds(a[0], b[0]))) {
-      const d = h - (hb.get(p) ?? 0);
-      if (d > 1e-9) reallocated.push({ providerId: p, hours: clean(d) });
-    }
-    const unmetAfter = after.unmet.get(id) ?? 0;
-    const c = lot.contingency;
-    lotsAffected.push({
-      lotId: id,
-      lostHours: clean(lost),
-      contingencyHours: clean(c !== null && !W.has(c) ? Math.max(0, (ha.get(c) ?? 0) - (hb.get(c) ?? 0)) : 0),
-      reallocated,
-      unmetHours: clean(unmetAfter),
-      addedUnmetHours: clean(Math.max(0, unmetAfter - lot.unmetHours)),
-      leadBefore: lot.lead,
-      leadAfter: after.lead.get(id) ?? null,
-      lostLeadOrContingency: (lot.lead !== null && W.has(lot.lead)) || (c !== null && W.has(c)),
-    });
-  }
-  return {
-    withdrawn: ids,
-    keepOthers: false,
-    status: next.status,
-    lostHours: clean(lostTotal),
-    unmetHoursBefore: plan.unmetHours,
-    unmetHoursAfter: next.unmetHours,
-    addedUnmetHours: clean(Math.max(0, next.unmetHours - plan.unmetHours)),
-    weeklyCostBefore: plan.weeklyCost,
-    weeklyCostAfter: next.weeklyCost,
-    weeklyCostChange: clean(next.weeklyCost - plan.weeklyCost),
-    annualCostChange: clean((next.weeklyCost - plan.weeklyCost) * plan.input.policy.weeksPerYear),
-    lotsAffected,
-    plan: next,
-  };
+/** Worst first: added unmet hours, last-resort hours, cost of delivered hours, then name. @internal */
+export function compareScenarios(a: WithdrawalSweepEntry, b: WithdrawalSweepEntry): number {
+  return b.addedUnmetHours - a.addedUnmetHours || b.lastResortHours - a.lastResortHours || b.deliveredCostChange - a.deliveredCostChange || compareIds(a.scenario, b.scenario);
 }
 
 /**
- * Every single-provider withdrawal (N−1) from a plan, ranked by the hours it leaves unmet (most first),
- * then by provider id. Each row is a {@link simulateWithdrawal} with the same options.
+ * Runs many withdrawal scenarios on one plan, each re-let as {@link simulateWithdrawal} does: every provider
+ * alone (N-1), ranked pairs (N-2), or named groups withdrawing together (one owner, one district).
  *
- * @param plan - a result of {@link allocate}.
- * @param options - as for {@link simulateWithdrawal} (`keepOthers` true by default, which needs one small
- *   LP per provider with hours; `false` re-solves the whole allocation for each provider).
- * @returns one {@link WithdrawalSweepEntry} per provider in the plan's input.
- * @throws {LotwiseError} as {@link simulateWithdrawal}.
+ * @param plan - a result of {@link allocate}, unedited.
+ * @param options - as for {@link simulateWithdrawal} (`timeLimitSec` applies per scenario), plus
+ *   `scenarios` (`"n-1"` default, `"n-2"`, or `[{ name, providerIds }]`) and `maxScenarios` (N-2 pairs
+ *   solved, 50; the selection rule is stated in the result).
+ * @returns a {@link WithdrawalSweepResult}: the scenarios solved, worst first (most added unmet hours, then
+ *   most last-resort hours, then the largest rise in the cost of delivered hours, then name), how many
+ *   were skipped and the rule that chose them.
+ * @throws {LotwiseError} as {@link simulateWithdrawal}; for groups, `unknown_id` (an id not in the plan),
+ *   `duplicate_id` (an id twice in one group, or two groups with one name), `invalid_input` (bad shape).
  * @example
  * ```ts
  * import { allocate, generateAllocationInstance, withdrawalSweep } from "lotwise";
  * const { input } = generateAllocationInstance({ lots: 6, providers: 10, candidatesPerLot: 5, seed: 3 });
- * const ranked = await withdrawalSweep(await allocate(input));
- * ranked[0]; // { providerId: "P02", lostHours: 549.03, addedUnmetHours: 154.73, weeklyCostChange: -3815.84,
- * //   lotsAffected: ["L1", "L3", "L6"], status: "optimal" }
+ * const sweep = await withdrawalSweep(await allocate(input));
+ * sweep.scenarios.length; // 10
+ * sweep.scenarios[0]; // the worst single withdrawal: { scenario: "P02", addedUnmetHours: …, lotsChangedLead: […], … }
+ * const pairs = await withdrawalSweep(await allocate(input), { scenarios: "n-2", maxScenarios: 5 });
+ * pairs.skipped; // 40 (45 pairs, 5 solved)
  * ```
  */
-export async function withdrawalSweep(plan: AllocationResult, options: WithdrawalOptions = {}): Promise<WithdrawalSweepEntry[]> {
+export async function withdrawalSweep(plan: AllocationResult, options: WithdrawalSweepOptions = {}): Promise<WithdrawalSweepResult> {
   checkPlan(plan);
-  const opts = parseInput(WithdrawalOptionsSchema, options, "options");
-  const prep = opts.keepOthers ? prepareAllocation(plan.input) : undefined;
-  const idx = indexPlan(plan);
-  const entries: WithdrawalSweepEntry[] = [];
-  for (const id of plan.input.providers.map((p) => p.id).sort(compareIds)) {
-    const r = prep !== undefined ? await keepOthers(plan, prep, idx, [id], opts) : await resolveWithout(plan, [id], opts);
-    entries.push({
-      providerId: id,
-      lostHours: r.lostHours,
-      addedUnmetHours: r.addedUnmetHours,
-      weeklyCostChange: r.weeklyCostChange,
-      lotsAffected: r.lotsAffected.map((l) => l.lotId),
-      status: r.status,
+  const opts = parseInput(WithdrawalSweepOptionsSchema, options, "options");
+  const state = indexPlan(plan);
+  const ro = reletOptions(opts);
+  const ids = [...state.prep.providerIds];
+  if (Array.isArray(opts.scenarios)) {
+    const names = new Map<string, number>();
+    const groups = opts.scenarios.map((g, i) => {
+      if (names.has(g.name)) {
+        throw new LotwiseError("duplicate_id", `Duplicate options.scenarios[${i}].name: ${formatValue(g.name)} (first at options.scenarios[${names.get(g.name)}]).`, {
+          issues: [{ path: ["options", "scenarios", i, "name"], message: "duplicate group name", input: g.name }],
+        });
+      }
+      names.set(g.name, i);
+      return { name: g.name, ids: checkIds(state, g.providerIds, ["options", "scenarios", i, "providerIds"]) };
     });
+    const scenarios: WithdrawalSweepEntry[] = [];
+    for (const g of groups) scenarios.push(entryOf(await reletScenario(state, g.ids, g.name, ro)));
+    return { kind: "groups", scenarios: scenarios.sort(compareScenarios), skipped: 0, selection: "every named group, as given" };
   }
-  return entries.sort((a, b) => b.addedUnmetHours - a.addedUnmetHours || compareIds(a.providerId, b.providerId));
+  const single: WithdrawalSweepEntry[] = [];
+  for (const id of ids) single.push(entryOf(await reletScenario(state, [id], id, ro)));
+  if (opts.scenarios === "n-1") return { kind: "n-1", scenarios: single.sort(compareScenarios), skipped: 0, selection: "every provider alone" };
+
+  const pairs = rankPairs(state, single);
+  const chosen = pairs.slice(0, opts.maxScenarios);
+  const scenarios: WithdrawalSweepEntry[] = [];
+  for (const [a, b] of chosen) scenarios.push(entryOf(await reletScenario(state, [a, b], `${a} + ${b}`, ro)));
+  return {
+    kind: "n-2",
+    scenarios: scenarios.sort(compareScenarios),
+    skipped: pairs.length - chosen.length,
+    selection:
+      `${chosen.length} of ${pairs.length} pairs, ranked by the added unmet hours of each provider withdrawing alone (summed), then their last-resort hours (summed), ` +
+      "then the hours both hold (delivered or reserved) in lots where both are active, then the hours they deliver together, then ids",
+  };
+}
+
+/** Every pair of providers, ranked as the module header states. */
+function rankPairs(state: PlanState, single: readonly WithdrawalSweepEntry[]): [Id, Id][] {
+  const { prep } = state;
+  const P = prep.providerIds.length;
+  const by = new Map(single.map((s) => [s.scenario, s]));
+  const held = new Float64Array(P * P);
+  const { pairProv, lotPairStart } = prep;
+  for (let l = 0; l < prep.lotIds.length; l++) {
+    const act = state.lotActive[l]!;
+    const amount = new Map<number, number>();
+    for (let e = lotPairStart[l]!; e < lotPairStart[l + 1]!; e++) amount.set(pairProv[e]!, state.hours[e]! + state.reserve[e]!);
+    for (let i = 0; i < act.length; i++) {
+      for (let j = i + 1; j < act.length; j++) {
+        const a = act[i]!;
+        const b = act[j]!;
+        held[a * P + b] = held[a * P + b]! + (amount.get(a) ?? 0) + (amount.get(b) ?? 0);
+      }
+    }
+  }
+  const rows: { a: Id; b: Id; k: [number, number, number, number] }[] = [];
+  for (let a = 0; a < P; a++) {
+    for (let b = a + 1; b < P; b++) {
+      const sa = by.get(prep.providerIds[a]!)!;
+      const sb = by.get(prep.providerIds[b]!)!;
+      rows.push({ a: prep.providerIds[a]!, b: prep.providerIds[b]!, k: [sa.addedUnmetHours + sb.addedUnmetHours, sa.lastResortHours + sb.lastResortHours, held[a * P + b]!, sa.lostHours + sb.lostHours] });
+    }
+  }
+  rows.sort((x, y) => y.k[0] - x.k[0] || y.k[1] - x.k[1] || y.k[2] - x.k[2] || y.k[3] - x.k[3] || compareIds(x.a, y.a) || compareIds(x.b, y.b));
+  return rows.map((r) => [r.a, r.b]);
 }

@@ -5,7 +5,7 @@ import { compareIds } from "../internal/sort.js";
 import type { DemandHours, LotPlan, Provider, Id } from "../domain/index.js";
 import { z } from "zod";
 import { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema, type DemandRow, type LotAreaRow, type ProviderRow } from "../schema/rows.js";
-import type { AllocationResult, WithdrawalSweepEntry } from "../allocate/types.js";
+import type { AllocationResult, WithdrawalLotImpact, WithdrawalResult, WithdrawalSweepEntry } from "../allocate/types.js";
 
 /**
  * Demand rows (`area_id,hours`) to {@link DemandHours}.
@@ -153,26 +153,91 @@ export function allocationToRows(result: AllocationResult): AllocationRows {
 }
 
 /**
- * An N-1 withdrawal sweep as CSV-ready rows, in the sweep's order (most unmet hours first).
+ * Withdrawal scenarios (from `withdrawalSweep(...).scenarios`) as CSV-ready rows, in the sweep's order
+ * (worst first). Hours are weekly; `cost_of_delivered_hours_change` is the like-for-like change in the
+ * weekly cost of the hours still delivered (hours no longer delivered are in `added_unmet_hours`, never a
+ * saving), and `added_unmet_hours_at_penalty` weighs those hours at the plan's penalty, apart from any cost.
  *
- * @param sweep - entries from `withdrawalSweep`.
- * @returns one row per withdrawn provider.
+ * @param scenarios - entries of a {@link WithdrawalSweepResult}.
+ * @returns one row per scenario.
+ * @throws {LotwiseError} `invalid_input` when `scenarios` is not an array of sweep entries.
  * @example
  * ```ts
- * import { withdrawalToRows } from "lotwise";
- * withdrawalToRows([{ providerId: "A", status: "optimal", lostHours: 10, addedUnmetHours: 0, weeklyCostChange: 5, lotsAffected: ["L1"] }]);
- * // [{ provider_id: "A", status: "optimal", lost_hours: 10, added_unmet_hours: 0, weekly_cost_change: 5, lots_affected: "L1" }]
+ * import { allocate, generateAllocationInstance, withdrawalSweep, withdrawalToRows } from "lotwise";
+ * const { input } = generateAllocationInstance({ lots: 4, providers: 6, candidatesPerLot: 4, seed: 2 });
+ * const rows = withdrawalToRows((await withdrawalSweep(await allocate(input))).scenarios);
+ * Object.keys(rows[0]); // ["scenario", "withdrawn", "status", "lost_hours", "replaced_lead_hours", ...]
  * ```
  */
-export function withdrawalToRows(
-  sweep: readonly Pick<WithdrawalSweepEntry, "providerId" | "status" | "lostHours" | "addedUnmetHours" | "weeklyCostChange" | "lotsAffected">[],
-): OutputRow[] {
-  return sweep.map((w) => ({
-    provider_id: w.providerId,
-    status: w.status,
-    lost_hours: w.lostHours,
-    added_unmet_hours: w.addedUnmetHours,
-    weekly_cost_change: w.weeklyCostChange,
-    lots_affected: w.lotsAffected.join(" "),
+export function withdrawalToRows(scenarios: readonly WithdrawalSweepEntry[]): OutputRow[] {
+  if (!Array.isArray(scenarios)) invalid(["scenarios"], scenarios, "expected the scenarios of a withdrawal sweep (an array)");
+  return scenarios.map((w: WithdrawalSweepEntry, i) => {
+    const ok = typeof w === "object" && w !== null && typeof w.scenario === "string" && Array.isArray(w.withdrawn);
+    if (!ok) invalid(["scenarios", i], w, "expected a withdrawal sweep entry");
+    return {
+      scenario: w.scenario,
+      withdrawn: w.withdrawn.join(" "),
+      status: w.status,
+      lost_hours: w.lostHours,
+      replaced_lead_hours: w.replacedHours.lead,
+      replaced_supplementary_hours: w.replacedHours.supplementary,
+      last_resort_hours: w.lastResortHours,
+      unmet_hours_after: w.unmetHoursAfter,
+      added_unmet_hours: w.addedUnmetHours,
+      added_unmet_hours_at_penalty: w.addedUnmetPenaltyWeekly,
+      cost_of_delivered_hours_change: w.deliveredCostChange,
+      reserves_drawn_hours: w.reservesDrawnHours,
+      lots_affected: w.lotsAffected.join(" "),
+      lots_changed_lead: w.lotsChangedLead.join(" "),
+      lots_without_contingency: w.lotsWithoutContingency.join(" "),
+      lots_vacant: w.lotsVacant.join(" "),
+      unmet_lots: w.unmetLots.map((u) => `${u.lotId}:${u.reason ?? ""}`).join(" "),
+    };
+  });
+}
+
+/**
+ * One withdrawal's re-let lots as CSV-ready rows (sorted by lot id): lead and contingency before and
+ * after, hours lost, re-placed by role, released by staying providers, from last resort, reserve drawn,
+ * unmet hours with the reason, and the cost of delivered hours before, after and like for like.
+ *
+ * @param result - a {@link WithdrawalResult} from `simulateWithdrawal`.
+ * @returns one row per re-let lot.
+ * @throws {LotwiseError} `invalid_input` when `result` is not a withdrawal result.
+ * @example
+ * ```ts
+ * import { allocate, generateAllocationInstance, simulateWithdrawal, withdrawalLotsToRows } from "lotwise";
+ * const { input } = generateAllocationInstance({ lots: 4, providers: 6, candidatesPerLot: 4, seed: 2 });
+ * const plan = await allocate(input);
+ * withdrawalLotsToRows(await simulateWithdrawal(plan, [plan.lots[0].lead!]))[0].lead_before; // the lead that left
+ * ```
+ */
+export function withdrawalLotsToRows(result: WithdrawalResult): OutputRow[] {
+  const ok = typeof result === "object" && result !== null && Array.isArray(result.lots);
+  if (!ok) invalid(["result"], result, "expected the result of simulateWithdrawal");
+  return result.lots.map((l: WithdrawalLotImpact) => ({
+    lot_id: l.lotId,
+    replanned: l.replanned,
+    demand_hours: l.demandHours,
+    lost_hours: l.lostHours,
+    lead_before: l.leadBefore,
+    lead_after: l.leadAfter,
+    contingency_before: l.contingencyBefore,
+    contingency_after: l.contingencyAfter,
+    replaced_lead_hours: l.replacedHours.lead,
+    replaced_supplementary_hours: l.replacedHours.supplementary,
+    last_resort_hours: l.lastResortHours,
+    released_hours: l.releasedHours,
+    reserve_drawn_hours: l.reserveDrawnHours,
+    unmet_hours: l.unmetHours,
+    added_unmet_hours: l.addedUnmetHours,
+    unmet_reason: l.unmetReason,
+    cost_of_delivered_hours_before: l.deliveredCostBefore,
+    cost_of_delivered_hours_after: l.deliveredCostAfter,
+    cost_of_delivered_hours_change: l.deliveredCostChange,
+    hours_after: l.providers
+      .filter((p) => p.hoursAfter > 0)
+      .map((p) => `${p.providerId}:${p.hoursAfter}`)
+      .join(" "),
   }));
 }

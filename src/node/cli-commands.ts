@@ -2,7 +2,7 @@
 // lines, collects every output in memory and writes them together at the end.
 import { allocate } from "../allocate/allocate.js";
 import type { AllocationResult } from "../allocate/types.js";
-import { simulateWithdrawal, withdrawalSweep } from "../allocate/withdrawal.js";
+import { entryOf, simulateWithdrawal, withdrawalSweep } from "../allocate/withdrawal.js";
 import { boundaryAdjacency } from "../boundaries/adjacency.js";
 import type { Boundaries } from "../boundaries/types.js";
 import { areasFromBoundaries } from "../coverage/areas.js";
@@ -18,7 +18,7 @@ import { evaluateLots } from "../lots/evaluate-lots.js";
 import { lotAreasFromBoundaries } from "../lots/lot-areas-from-boundaries.js";
 import { lotsToGeoJSON } from "../lots/lots-to-geojson.js";
 import { renderMap } from "../report/render-map.js";
-import { allocationToRows, withdrawalToRows } from "../io/rows.js";
+import { allocationToRows, withdrawalLotsToRows, withdrawalToRows } from "../io/rows.js";
 import { leadProvidersOf, withdrawalReportRows, worstWithdrawal } from "../report/allocation-report-rows.js";
 import { renderReport } from "../report/render-report.js";
 import { formatGrouped } from "../internal/format.js";
@@ -427,9 +427,11 @@ const withdraw: Command = {
   name: "withdraw",
   summary: "what happens when providers withdraw: N-1 sweep, or the named providers at once",
   description:
-    "Allocates (as `lotwise allocate`), then re-places the hours of withdrawn providers with the others (contingency\n" +
-    "first). Without --provider, every provider is withdrawn in turn (N-1 sweep) and withdrawal.csv has one row each;\n" +
-    "with --provider, those providers leave together and withdrawal-lots.csv shows the effect on each lot.",
+    "Allocates (as `lotwise allocate`), then re-lets every lot the withdrawn providers led, delivered in or stood\n" +
+    "behind as contingency, under the same policy (new lead, minimum providers, contingency with its reserve), using\n" +
+    "only capacity the other lots leave spare. Without --provider, every provider is withdrawn in turn (N-1 sweep) and\n" +
+    "withdrawal.csv has one row each; with --provider, those providers leave together and withdrawal-lots.csv shows\n" +
+    "each re-let lot: leads before and after, hours re-placed, unmet hours with the reason, cost of delivered hours.",
   example:
     "lotwise withdraw --boundaries lsoas.geojson --id-property lsoa11cd --demand demand.csv --lots lot-areas.csv " +
     "--providers providers.csv --out out/",
@@ -451,40 +453,26 @@ const withdraw: Command = {
     const timeLimitSec = parseNumber("time-limit", str(v, "time-limit"), 30);
     if (named.length === 0) {
       const sweep = await step(io, `withdrawing each of ${a.providers.length} providers in turn`, () => withdrawalSweep(a, { timeLimitSec }));
-      out.add(
-        "withdrawal.csv",
-        await formatCsv(
-          withdrawalToRows(sweep),
-          { decimals: 2 },
-        ),
-      );
-      const rows = withdrawalReportRows(sweep, a.unmetHours);
+      out.add("withdrawal.csv", await formatCsv(withdrawalToRows(sweep.scenarios), { decimals: 2 }));
+      const rows = withdrawalReportRows(sweep.scenarios);
       await addAllocationOutputs(out, run, str(v, "title") ?? "Provider withdrawal (N-1)", rows);
       await out.commit();
-      const worst = worstWithdrawal(sweep);
-      return `${sweep.length} withdrawal scenarios; worst: ${worst?.providerId ?? "–"} (${formatGrouped(worst?.lostHours ?? 0, 1)} h lost, ${formatGrouped(worst?.addedUnmetHours ?? 0, 1)} h/week left unmet).\nWrote ${out.names.join(", ")} to ${outDir}`;
+      const worst = worstWithdrawal(sweep.scenarios);
+      return (
+        `${sweep.scenarios.length} withdrawal scenarios, each re-let under the policy; worst: ${worst?.scenario ?? "–"} (${formatGrouped(worst?.lostHours ?? 0, 1)} h lost, ` +
+        `${formatGrouped(worst?.addedUnmetHours ?? 0, 1)} h/week left unmet, ${formatGrouped(worst?.lastResortHours ?? 0, 1)} h/week from last resort).\nWrote ${out.names.join(", ")} to ${outDir}`
+      );
     }
     const w = await step(io, `withdrawing ${named.join(", ")}`, () => simulateWithdrawal(a, named, { timeLimitSec }));
-    out.add(
-      "withdrawal-lots.csv",
-      await formatCsv(
-        csvRows(w.lotsAffected, (l) => ({
-          lot_id: l.lotId,
-          lost_hours: l.lostHours,
-          contingency_hours: l.contingencyHours,
-          reallocated: l.reallocated.map((r) => `${r.providerId}:${formatGrouped(r.hours, 1).replace(/,/g, "")}`).join(" "),
-          unmet_hours: l.unmetHours,
-          added_unmet_hours: l.addedUnmetHours,
-          lead_before: l.leadBefore,
-          lead_after: l.leadAfter,
-        })),
-        { decimals: 2 },
-      ),
-    );
-    const rows: ReportWithdrawalRow[] = [{ providerId: named.join(" + "), lostHours: w.lostHours, reassignedHours: Math.max(0, w.lostHours - w.addedUnmetHours), unmetHours: w.unmetHoursAfter, costChange: w.weeklyCostChange, status: w.status }];
+    out.add("withdrawal-lots.csv", await formatCsv(withdrawalLotsToRows(w), { decimals: 2 }));
+    const rows: ReportWithdrawalRow[] = withdrawalReportRows([entryOf(w)]);
     await addAllocationOutputs(out, run, str(v, "title") ?? `Withdrawal of ${named.join(", ")}`, rows);
     await out.commit();
-    return `Withdrawing ${named.join(", ")} (${w.status}): ${formatGrouped(w.lostHours, 1)} h/week lost, ${formatGrouped(w.addedUnmetHours, 1)} h/week left unmet, cost change £${formatGrouped(w.weeklyCostChange, 0)}/week, ${w.lotsAffected.length} lot(s) affected.\nWrote ${out.names.join(", ")} to ${outDir}`;
+    return (
+      `Withdrawing ${named.join(", ")} (${w.status}): ${formatGrouped(w.lostHours, 1)} h/week lost, ${w.lots.length} lot(s) re-let, ${w.lotsChangedLead.length} with a new lead, ` +
+      `${formatGrouped(w.addedUnmetHours, 1)} h/week left unmet, ${formatGrouped(w.lastResortHours, 1)} h/week from last resort, ` +
+      `cost of delivered hours ${w.deliveredCostChange >= 0 ? "+" : "-"}£${formatGrouped(Math.abs(w.deliveredCostChange), 0)}/week.\nWrote ${out.names.join(", ")} to ${outDir}`
+    );
   },
 };
 

@@ -11,21 +11,33 @@ export function leadProvidersOf(allocation: Pick<AllocationResult, "lots">): Rec
 }
 
 /**
- * An N-1 sweep as report rows: hours lost, re-placed (lost minus newly unmet), unmet after the
- * withdrawal (the plan's unmet hours plus the new ones), cost change and status.
+ * Withdrawal scenarios as report rows: hours lost, re-placed (lost minus added unmet hours), from last
+ * resort, unmet after the withdrawal (whole plan), lots with a new lead, the like-for-like change in the
+ * cost of delivered hours, and status.
  */
-export function withdrawalReportRows(sweep: readonly WithdrawalSweepEntry[], planUnmetHours: number): ReportWithdrawalRow[] {
-  return sweep.map((w) => ({
-    providerId: w.providerId,
+export function withdrawalReportRows(scenarios: readonly WithdrawalSweepEntry[]): ReportWithdrawalRow[] {
+  return scenarios.map((w) => ({
+    providerId: w.scenario,
     lostHours: w.lostHours,
-    reassignedHours: Math.max(0, w.lostHours - w.addedUnmetHours),
-    unmetHours: planUnmetHours + w.addedUnmetHours,
-    costChange: w.weeklyCostChange,
+    reassignedHours: Math.max(0, w.lostHours - Math.max(0, w.addedUnmetHours)),
+    lastResortHours: w.lastResortHours,
+    unmetHours: w.unmetHoursAfter,
+    newLeadLots: [...w.lotsChangedLead],
+    costChange: w.deliveredCostChange,
     status: w.status,
   }));
 }
 
-/** The withdrawal that leaves most hours unmet, then loses most hours, then the smallest id. */
-export function worstWithdrawal(sweep: readonly WithdrawalSweepEntry[]): WithdrawalSweepEntry | undefined {
-  return [...sweep].sort((a, b) => b.addedUnmetHours - a.addedUnmetHours || b.lostHours - a.lostHours || compareIds(a.providerId, b.providerId))[0];
+/** The scenario that leaves most hours unmet, then needs most last-resort hours, then loses most hours, then the smallest name. */
+export function worstWithdrawal(scenarios: readonly WithdrawalSweepEntry[]): WithdrawalSweepEntry | undefined {
+  return [...scenarios].sort((a, b) => b.addedUnmetHours - a.addedUnmetHours || b.lastResortHours - a.lastResortHours || b.lostHours - a.lostHours || compareIds(a.scenario, b.scenario))[0];
+}
+
+/**
+ * The provider that leads the most lots (then delivers the most hours, then the smallest id): the TLC
+ * Homecare case, a lead provider withdrawing before launch. Undefined when no lot has a lead.
+ */
+export function largestLead(allocation: Pick<AllocationResult, "providers">): Id | undefined {
+  const leads = allocation.providers.filter((p) => p.leadLots.length > 0);
+  return [...leads].sort((a, b) => b.leadLots.length - a.leadLots.length || b.hours - a.hours || compareIds(a.providerId, b.providerId))[0]?.providerId;
 }

@@ -86,16 +86,31 @@ function tablesOf(input: ReturnType<typeof ReportInputSchema.parse>): Table[] {
   }
   if (input.withdrawal !== undefined) {
     const rows = [...input.withdrawal].sort((a, b) => b.unmetHours - a.unmetHours || b.lostHours - a.lostHours || compareIds(a.providerId, b.providerId));
+    const withLastResort = rows.some((w) => w.lastResortHours !== undefined);
+    const withLeads = rows.some((w) => w.newLeadLots !== undefined);
     tables.push({
       title: "N-1 withdrawal",
-      note: "Each row withdraws one provider and re-places its hours with the others; worst first (most unmet hours).",
-      headers: ["Withdrawn provider", "Hours lost", "Re-placed h/wk", "Unmet h/wk", "Cost change/wk", "Status"],
-      align: ["l", "r", "r", "r", "r", "l"],
+      note:
+        "Each row withdraws one provider and re-lets the lots it led, delivered in or stood behind as contingency, under the same rules; worst first (most unmet hours). " +
+        "The cost column is the change in the weekly cost of the hours still delivered: hours left unmet are shown as unmet, never as a saving.",
+      headers: [
+        "Withdrawn provider",
+        "Hours lost",
+        "Re-placed h/wk",
+        ...(withLastResort ? ["Last resort h/wk"] : []),
+        "Unmet h/wk",
+        ...(withLeads ? ["Lots with a new lead"] : []),
+        "Cost of delivered hours, change/wk",
+        "Status",
+      ],
+      align: ["l", "r", "r", ...(withLastResort ? (["r"] as const) : []), "r", ...(withLeads ? (["l"] as const) : []), "r", "l"],
       rows: rows.map((w) => [
         w.providerId,
         hours(w.lostHours),
         hours(w.reassignedHours),
+        ...(withLastResort ? [hours(w.lastResortHours ?? 0)] : []),
         hours(w.unmetHours),
+        ...(withLeads ? [list(w.newLeadLots ?? [])] : []),
         w.costChange === undefined ? "–" : `${w.costChange > 0 ? "+" : ""}${money(w.costChange)}`,
         w.status,
       ]),

@@ -55,6 +55,11 @@ export const AllocationPolicySchema = z
     minProvidersPerLot: z.number().int().min(1).default(2),
     /** Least share of a lot's demand a provider delivers to count towards `minProvidersPerLot` [0.05]. */
     minProviderShare: finite("minProviderShare").refine((v) => v >= 0 && v <= 1, "minProviderShare must be in [0, 1]").default(0.05),
+    /**
+     * Least weekly hours a provider delivers in a lot to count towards `minProvidersPerLot`, whatever the
+     * share [1]: a counted provider delivers at least max(minProviderShare × demand, minProviderHours).
+     */
+    minProviderHours: finite("minProviderHours").refine((v) => v > 0, "minProviderHours must be > 0").default(1),
     /** Share of the lead's hours the contingency provider keeps spare capacity for [0.25]. */
     contingencyShare: finite("contingencyShare").refine((v) => v >= 0 && v <= 1, "contingencyShare must be in [0, 1]").default(0.25),
     /** Price of an unmet hour; default 10 × the highest weighted rate (at least 1000). */
@@ -68,13 +73,40 @@ export const AllocationPolicySchema = z
     path: ["leadShare"],
   });
 
-/** Everything {@link allocate} needs: lots, providers, eligibility and policy. */
+/**
+ * A last-resort provider: an interim provider or the council's in-house reablement team (HART, say) that
+ * covers what the market cannot after a withdrawal. Only withdrawal scenarios (and the recourse of an
+ * N-1-secure allocation) may give it hours; `allocate()` never does.
+ */
+export const LastResortProviderSchema = z
+  .object({
+    id: z.string().min(1, "provider id must be a non-empty string"),
+    /** Weekly hours it can take on, over all lots and for one scenario. */
+    capacityHours: hours("capacityHours"),
+    /** Price of one urban hour (before the area-type weight); keep it below the unmet-hour penalty, or it is never used. */
+    ratePerHour: hours("ratePerHour"),
+    /** May it lead a lot (then it counts as the lot's lead)? [false]: by default it delivers hours only, never counts towards `minProvidersPerLot` and is never the contingency. */
+    canLead: z.boolean().default(false),
+  })
+  .strict();
+
+/** Last-resort providers and the lots they can reach (same `share` meaning as `eligibility`). */
+export const LastResortSchema = z
+  .object({
+    providers: z.array(LastResortProviderSchema),
+    eligibility: z.array(AllocationEligibilitySchema),
+  })
+  .strict();
+
+/** Everything {@link allocate} needs: lots, providers, eligibility and policy, and optional last-resort capacity. */
 export const AllocationInputSchema = z
   .object({
     lots: z.array(AllocationLotSchema),
     providers: z.array(AllocationProviderSchema),
     eligibility: z.array(AllocationEligibilitySchema),
     policy: AllocationPolicySchema.default(() => AllocationPolicySchema.parse({})),
+    /** Capacity only withdrawal scenarios may use (interim providers, in-house reablement); ids distinct from `providers`. */
+    lastResort: LastResortSchema.optional(),
   })
   .strict();
 
@@ -105,18 +137,51 @@ export const AllocateOptionsSchema = z
   })
   .strict();
 
-/** Options for {@link simulateWithdrawal} and {@link withdrawalSweep}. */
+/** How far a withdrawal's re-plan may reach. */
+export const ReplanScopeSchema = z.enum(["affected", "neighbours", "all"]);
+
+/** Options for {@link simulateWithdrawal}. */
 export const WithdrawalOptionsSchema = z
   .object({
-    /** Keep the other providers' hours as lower bounds and only re-place the lost hours [true]; false re-solves the whole allocation. */
-    keepOthers: z.boolean().default(true),
+    /**
+     * Which lots are re-let ["affected"]: `"affected"` = lots a withdrawn provider led, delivered in or
+     * stood behind as contingency; `"neighbours"` = those plus every lot sharing a provider with them;
+     * `"all"` = the whole plan. Lots outside keep their hours, roles and reserves.
+     */
+    replan: ReplanScopeSchema.default("affected"),
     solver: z.custom<Solver>(isSolver, "expected a Solver ({ id, capabilities, solve })").optional(),
+    /** Wall-clock limit per scenario, seconds [30]. */
     timeLimitSec: finite("timeLimitSec").refine((v) => v > 0, "timeLimitSec must be > 0").default(30),
     relGap: finite("relGap").refine((v) => v >= 0, "relGap must be ≥ 0").default(1e-3),
     signal: z.custom<AbortSignalLike>(isSignal, "expected an AbortSignal").optional(),
     onProgress: z.custom<(p: SolveProgress) => void>((v) => typeof v === "function", "expected a function").optional(),
   })
   .strict();
+
+/** A named set of providers that withdraw together (one owner, one district). */
+export const WithdrawalGroupSchema = z
+  .object({
+    /** Scenario name, e.g. `"owner: Castle Care Group"` or `"district: Melton"`. */
+    name: z.string().min(1, "group name must be a non-empty string"),
+    providerIds: z.array(z.string().min(1)).min(1, "a group withdraws at least one provider"),
+  })
+  .strict();
+
+/** Options for {@link withdrawalSweep}: those of {@link simulateWithdrawal} plus which scenarios to run. */
+export const WithdrawalSweepOptionsSchema = WithdrawalOptionsSchema.extend({
+  /**
+   * `"n-1"` [default]: every provider alone; `"n-2"`: pairs, ranked (see `maxScenarios`); or a list of
+   * named groups withdrawing together.
+   */
+  scenarios: z.union([z.enum(["n-1", "n-2"]), z.array(WithdrawalGroupSchema)]).default("n-1"),
+  /**
+   * N-2 only: how many pairs are solved [50]. Pairs are ranked by the N-1 result of their two providers
+   * (added unmet hours summed, then last-resort hours summed), then by the hours the two hold in lots
+   * they share (delivered or reserved), then by their hours lost together, then by id; the first
+   * `maxScenarios` are solved and the rest counted as skipped.
+   */
+  maxScenarios: z.number().int().min(1, "maxScenarios must be ≥ 1").default(50),
+}).strict();
 
 /** Options for {@link generateAllocationInstance}. */
 export const GenerateAllocationOptionsSchema = z
@@ -142,4 +207,9 @@ export type AllocationInput = z.input<typeof AllocationInputSchema>;
 export type ResolvedAllocationInput = z.output<typeof AllocationInputSchema>;
 export type AllocateOptions = z.input<typeof AllocateOptionsSchema>;
 export type WithdrawalOptions = z.input<typeof WithdrawalOptionsSchema>;
+export type WithdrawalSweepOptions = z.input<typeof WithdrawalSweepOptionsSchema>;
+export type WithdrawalGroup = z.input<typeof WithdrawalGroupSchema>;
+export type ReplanScope = z.output<typeof ReplanScopeSchema>;
+export type LastResortProvider = z.input<typeof LastResortProviderSchema>;
+export type LastResort = z.input<typeof LastResortSchema>;
 export type GenerateAllocationOptions = z.input<typeof GenerateAllocationOptionsSchema>;

@@ -66,12 +66,18 @@ export const ReportProviderRowSchema = z.object({
   contingencyLots: z.array(z.string()).default([]),
 });
 
-/** One row of the N-1 withdrawal table of {@link renderReport}: the effect of one provider leaving. */
+/** One row of the withdrawal table of {@link renderReport}: the effect of one provider (or group) leaving. */
 export const ReportWithdrawalRowSchema = z.object({
+  /** The provider withdrawn, or the scenario's name (a pair, a group). */
   providerId: z.string().min(1),
   lostHours: Hours,
   reassignedHours: Hours,
+  /** Hours covered by last-resort providers (interim providers, in-house reablement); the column shows when any row has it. */
+  lastResortHours: Hours.optional(),
   unmetHours: Hours,
+  /** Lots whose lead changed; the column shows when any row has it. */
+  newLeadLots: z.array(z.string()).optional(),
+  /** Change in the weekly cost of the hours still delivered (like for like; unmet hours are never a saving). */
   costChange: z.number().finite().optional(),
   status: z.string(),
 });

@@ -271,7 +271,7 @@ describe("allocate data problems: warnings and explained unmet hours, or clear e
     expect(plan.unmetHours).toBe(0);
   });
 
-  it("allocate(input) explains a lot nobody can lead as unmet for reason policy, quoting the lead share in hours", async () => {
+  it("allocate(input) explains a lot nobody can lead as unmet for reason no_eligible_lead, quoting the lead share in hours", async () => {
     const plan = await allocate(
       {
         lots: [{ id: "L1", urbanHours: 100, ruralHours: 0 }],
@@ -282,7 +282,7 @@ describe("allocate data problems: warnings and explained unmet hours, or clear e
     );
     expect(plan.status).toBe("optimal");
     expect(plan.lots[0]!.unmetHours).toBe(100);
-    expect(plan.lots[0]!.unmetReason).toBe("policy");
+    expect(plan.lots[0]!.unmetReason).toBe("no_eligible_lead");
     expect(plan.lots[0]!.unmetDetail).toContain("60 h");
     expect(plan.warnings.some((w) => w.startsWith("Lot L1 cannot be let under the policy"))).toBe(true);
   });

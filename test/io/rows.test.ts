@@ -70,14 +70,35 @@ describe("allocationToRows / withdrawalToRows", () => {
     }
   });
 
-  it("withdrawalToRows keeps the sweep order and joins affected lots with spaces", async () => {
+  it("withdrawalToRows keeps the sweep order, joins lot lists with spaces and says 'cost of delivered hours' and 'unmet hours'", async () => {
     const { withdrawalToRows } = await import("../../src/index.js");
-    const rows = withdrawalToRows([
-      { providerId: "B", status: "optimal", lostHours: 30, addedUnmetHours: 10, weeklyCostChange: 4.5, lotsAffected: ["L1", "L2"] },
-      { providerId: "A", status: "optimal", lostHours: 20, addedUnmetHours: 0, weeklyCostChange: -1, lotsAffected: [] },
-    ]);
-    expect(rows.map((r) => r.provider_id)).toEqual(["B", "A"]);
+    const entry = (scenario: string, unmet: number, cost: number, lots: string[]) => ({
+      scenario,
+      withdrawn: scenario.split(" + "),
+      status: "optimal" as const,
+      lostHours: 30,
+      replacedHours: { lead: 20, supplementary: 10 - unmet, lastResort: 0 },
+      lastResortHours: 0,
+      unmetHoursAfter: unmet,
+      addedUnmetHours: unmet,
+      addedUnmetPenaltyWeekly: unmet * 1000,
+      deliveredCostChange: cost,
+      reservesDrawnHours: 5,
+      lotsAffected: lots,
+      lotsChangedLead: lots.slice(0, 1),
+      lotsWithoutContingency: [],
+      lotsVacant: [],
+      unmetLots: unmet > 0 ? [{ lotId: lots[0]!, addedUnmetHours: unmet, reason: "capacity_exhausted" as const }] : [],
+    });
+    const rows = withdrawalToRows([entry("B + C", 10, 4.5, ["L1", "L2"]), entry("A", 0, -1, [])]);
+    expect(rows.map((r) => r.scenario)).toEqual(["B + C", "A"]);
+    expect(rows[0]!.withdrawn).toBe("B C");
     expect(rows[0]!.lots_affected).toBe("L1 L2");
+    expect(rows[0]!.unmet_lots).toBe("L1:capacity_exhausted");
+    expect(rows[0]!.cost_of_delivered_hours_change).toBe(4.5);
+    expect(rows[0]!.added_unmet_hours_at_penalty).toBe(10_000);
     expect(rows[1]!.lots_affected).toBe("");
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(["cost_of_delivered_hours_change", "added_unmet_hours", "unmet_hours_after"]));
+    expect(Object.keys(rows[0]!).some((k) => /saving/.test(k))).toBe(false);
   });
 });

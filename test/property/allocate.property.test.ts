@@ -119,12 +119,13 @@ describe("allocate properties", () => {
         const w = await simulateWithdrawal(plan, [p.providerId], { solver, timeLimitSec: 20 });
         expect(["optimal", "timeLimit"]).toContain(w.status);
         expect(w.lostHours).toBeCloseTo(p.hours, 6);
-        expect(w.lotsAffected.reduce((s, l) => s + l.lostHours, 0)).toBeCloseTo(p.hours, 6);
-        for (const l of w.lotsAffected) {
-          // Lost hours are either re-placed or become unmet; none vanish.
-          const placed = l.reallocated.reduce((s, x) => s + x.hours, 0);
+        expect(w.lots.reduce((s, l) => s + l.lostHours, 0)).toBeCloseTo(p.hours, 6);
+        for (const l of w.lots) {
+          // Lost hours are either re-placed or become unmet; none vanish (released hours of staying
+          // providers count against what is re-placed).
+          const placed = l.replacedHours.lead + l.replacedHours.supplementary + l.replacedHours.lastResort - l.releasedHours;
           expect(placed + l.addedUnmetHours).toBeCloseTo(l.lostHours, 6);
-          expect(l.reallocated.some((x) => x.providerId === p.providerId)).toBe(false);
+          expect(l.providers.find((x) => x.providerId === p.providerId)?.hoursAfter ?? 0).toBe(0);
         }
         expect(w.unmetHoursAfter - w.unmetHoursBefore).toBeCloseTo(w.addedUnmetHours, 6);
       }),
