@@ -15,7 +15,7 @@ export { renderMap } from "./report/render-map.js";
 export { renderReport } from "./report/render-report.js";
 export type { RenderedReport } from "./report/render-report.js";
 export { RenderMapOptionsSchema, ReportInputSchema } from "./schema/report.js";
-export type { RenderMapOptions, ReportInput, ReportLotRow, ReportProviderRow, ReportWithdrawalRow } from "./schema/report.js";
+export type { RenderMapOptions, ReportInput, ReportLotRow, ReportProviderRow, ReportWithdrawalRow, ReportReletRow, ReportRelet } from "./schema/report.js";
 export { LocatePointOptionsSchema, BoundaryAdjacencyOptionsSchema, NestAreasOptionsSchema } from "./schema/boundary.js";
 export type { LocatePointOptions, BoundaryAdjacencyOptions, NestAreasOptions } from "./schema/boundary.js";
 export { indexBoundaries } from "./boundaries/spatial-index.js";
@@ -130,6 +130,8 @@ export type {
   WithdrawalSweepResult,
   ReplacedHours,
   LastResortUse,
+  SecurityReport,
+  SecurityScenario,
 } from "./allocate/types.js";
 export {
   AllocationInputSchema,

@@ -6,6 +6,7 @@ import { AllocateOptionsSchema, AllocationInputSchema } from "../schema/allocati
 import type { AllocateOptions, AllocationInput } from "../schema/allocation.js";
 import { withChecksum } from "./checksum.js";
 import { prepareAllocation } from "./prepare.js";
+import { secureAllocation } from "./security.js";
 import { defaultSolver, solvePrepared } from "./solve.js";
 import { nowMs } from "../internal/clock.js";
 import type { AllocationResult } from "./types.js";
@@ -25,8 +26,13 @@ export { defaultSolver };
  * @param input - `{ lots: [{ id, urbanHours, ruralHours }], providers: [{ id, capacityHours, ratePerHour,
  *   maxLeadLots? }], eligibility: [{ lotId, providerId, share }], policy? }` (weekly hours).
  * @param options - `solver` (default `highsSolver()`), `formulation` (`"milp"` | `"lp"`), `timeLimitSec` (30),
- *   `relGap` (1e-3), `warmStart` (greedy incumbent, true), `shadowPrices` (true), `signal`, `onProgress`.
- * @returns an {@link AllocationResult}: status (`optimal` = proven within `relGap`; `timeLimit` = best plan
+ *   `relGap` (1e-3), `warmStart` (greedy incumbent, true), `shadowPrices` (true), `signal`, `onProgress`,
+ *   `security` (`"none"` | `"n-1"`: a plan for which every single-provider withdrawal can be re-let as
+ *   {@link simulateWithdrawal} does with no unmet hours, or the least worst case; formulation in
+ *   `allocate/security.ts`), `securityMethod` (`"scenarios"`: constraint generation, default; `"all"`).
+ * @returns an {@link AllocationResult} (with `security: "n-1"` also `security`: secure or not, the worst
+ *   withdrawal and who sets it, the price of security against the plain plan, every scenario as re-let;
+ *   capacity shadow prices are then null): status (`optimal` = proven within `relGap`; `timeLimit` = best plan
  *   found in time, with its gap; the greedy plan when the solver found none), gap, costs, per-lot and
  *   per-provider records sorted by id, warnings, and the validated input (so the plan can be re-solved by
  *   {@link simulateWithdrawal}). Everything but `timeSec` is identical for identical input and options
@@ -57,6 +63,7 @@ export async function allocate(input: AllocationInput, options: AllocateOptions 
   const parsed = parseInput(AllocationInputSchema, input, "input");
   const opts = parseInput(AllocateOptionsSchema, options, "options");
   const prep = prepareAllocation(parsed);
+  if (opts.security === "n-1") return withChecksum(await secureAllocation(prep, opts, t0));
   const { result } = await solvePrepared(prep, opts, t0);
   return withChecksum(result);
 }

@@ -140,8 +140,10 @@ export interface SecurityReport {
   readonly plainUnmetHours: number;
   /** Scenarios that were put into the model as recourse copies (all providers with `method: "all"`). */
   readonly scenariosInModel: readonly Id[];
-  /** Master solves (1 for `method: "all"`). */
+  /** Master solves (1 for `method: "all"`; 0 when the plain plan is already secure). */
   readonly iterations: number;
+  /** Size of the last security model solved (first stage plus recourse copies), or null when none was needed. */
+  readonly modelSize: { readonly columns: number; readonly rows: number; readonly integers: number } | null;
   /** Every provider's withdrawal, re-let from the returned plan, worst first. */
   readonly scenarios: readonly SecurityScenario[];
 }

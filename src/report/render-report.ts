@@ -116,6 +116,29 @@ function tablesOf(input: ReturnType<typeof ReportInputSchema.parse>): Table[] {
       ]),
     });
   }
+  if (input.relet !== undefined) {
+    const rows = [...input.relet.rows].sort((a, b) => compareIds(a.lotId, b.lotId));
+    tables.push({
+      title: input.relet.title,
+      note:
+        input.relet.note ??
+        "Each lot the withdrawal touches, re-let under the same rules. A lot no provider can lead is not let: its hours are unmet. The cost column is the change in the weekly cost of the hours still delivered.",
+      headers: ["Lot", "Lead before", "Lead after", "Hours lost", "Re-placed h/wk", "Last resort h/wk", "Unmet h/wk", "Why unmet", "Contingency", "Cost of delivered hours, change/wk"],
+      align: ["l", "l", "l", "r", "r", "r", "r", "l", "l", "r"],
+      rows: rows.map((r) => [
+        r.lotId,
+        r.leadBefore ?? "–",
+        r.leadAfter ?? "**not let**",
+        hours(r.lostHours),
+        hours(r.replacedHours),
+        hours(r.lastResortHours),
+        hours(r.unmetHours),
+        r.unmetReason === null ? "–" : r.unmetReason.replace(/_/g, " "),
+        r.leadAfter === null ? "–" : r.withoutContingency === true ? "**none**" : "kept",
+        `${r.costChange > 0 ? "+" : ""}${money(r.costChange)}`,
+      ]),
+    });
+  }
   return tables;
 }
 

@@ -134,6 +134,18 @@ export const AllocateOptionsSchema = z
     signal: z.custom<AbortSignalLike>(isSignal, "expected an AbortSignal").optional(),
     /** Progress callback, passed through to the solver. */
     onProgress: z.custom<(p: SolveProgress) => void>((v) => typeof v === "function", "expected a function").optional(),
+    /**
+     * `"none"` [default] or `"n-1"`: a plan for which every single-provider withdrawal can be re-let under
+     * the policy (as {@link simulateWithdrawal} does) with the least worst-case unmet hours, using only the
+     * capacity the plan leaves spare plus `input.lastResort`.
+     */
+    security: z.enum(["none", "n-1"]).default("none"),
+    /**
+     * How an `"n-1"` plan is found: `"scenarios"` [default] adds withdrawal scenarios to the model only when
+     * a check of the current plan finds one that leaves hours unmet (constraint generation); `"all"` puts a
+     * recourse copy for every provider into one MILP.
+     */
+    securityMethod: z.enum(["scenarios", "all"]).default("scenarios"),
   })
   .strict();
 

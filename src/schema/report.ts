@@ -82,6 +82,32 @@ export const ReportWithdrawalRowSchema = z.object({
   status: z.string(),
 });
 
+/** One row of the re-let table of {@link renderReport}: a lot re-let after a withdrawal. */
+export const ReportReletRowSchema = z.object({
+  lotId: z.string().min(1),
+  leadBefore: z.string().nullable(),
+  /** The new lead, or null when the lot cannot be let. */
+  leadAfter: z.string().nullable(),
+  lostHours: Hours,
+  /** Hours staying or new market providers took on. */
+  replacedHours: Hours,
+  lastResortHours: Hours,
+  unmetHours: Hours,
+  /** Reason code of the unmet hours (`no_eligible_lead`, `capacity_exhausted`, ...), or null. */
+  unmetReason: z.string().nullable(),
+  /** Change in the weekly cost of the hours still delivered in the lot (like for like). */
+  costChange: z.number().finite(),
+  /** True when the lot is let without a contingency provider. */
+  withoutContingency: z.boolean().default(false),
+});
+
+/** A withdrawal scenario shown lot by lot (e.g. the lead holding most lots withdrawing before launch). */
+export const ReportReletSchema = z.object({
+  title: z.string().min(1),
+  note: z.string().optional(),
+  rows: z.array(ReportReletRowSchema),
+});
+
 /** Input of {@link renderReport}. */
 export const ReportInputSchema = z
   .object({
@@ -94,6 +120,8 @@ export const ReportInputSchema = z
     lots: z.array(ReportLotRowSchema),
     providers: z.array(ReportProviderRowSchema).default([]),
     withdrawal: z.array(ReportWithdrawalRowSchema).optional(),
+    /** One withdrawal scenario, lot by lot (lots re-let, new leads, last-resort hours, unmet hours, cost). */
+    relet: ReportReletSchema.optional(),
     /** An SVG from {@link renderMap}; inlined in the HTML, referenced as `mapHref` in Markdown. */
     mapSvg: z.string().optional(),
     mapHref: z.string().default("map.svg"),
@@ -108,3 +136,5 @@ export type ReportInput = z.input<typeof ReportInputSchema>;
 export type ReportLotRow = z.input<typeof ReportLotRowSchema>;
 export type ReportProviderRow = z.input<typeof ReportProviderRowSchema>;
 export type ReportWithdrawalRow = z.input<typeof ReportWithdrawalRowSchema>;
+export type ReportReletRow = z.input<typeof ReportReletRowSchema>;
+export type ReportRelet = z.input<typeof ReportReletSchema>;
