@@ -37,6 +37,7 @@ import { formatForMessage as fmt } from "../internal/format.js";
 import { compareIds } from "../internal/sort.js";
 import { nowMs } from "../internal/clock.js";
 import type { ResolvedAllocationInput } from "../schema/allocation.js";
+import { SparseModelBuilder } from "../solvers/model-builder.js";
 import { buildAllocationModel } from "./model.js";
 import type { AllocationModel } from "./model.js";
 import { prepareAllocation } from "./prepare.js";
@@ -58,80 +59,22 @@ export interface SecurityOptions extends PipelineOptions {
   readonly securityMethod: "scenarios" | "all";
 }
 
-/** Growable row-wise model (columns and rows appended, entries appended to existing rows). */
-class Assembler {
-  readonly cost: number[] = [];
-  readonly lo: number[] = [];
-  readonly hi: number[] = [];
-  readonly integ: number[] = [];
-  readonly rowCols: number[][] = [];
-  readonly rowVals: number[][] = [];
-  readonly rowLo: number[] = [];
-  readonly rowHi: number[] = [];
-  col(c: number, l: number, u: number, int: boolean): number {
-    this.cost.push(c);
-    this.lo.push(l);
-    this.hi.push(u);
-    this.integ.push(int ? 1 : 0);
-    return this.cost.length - 1;
+/**
+ * Copies `m` into the builder (columns, then rows, columns offset), adding `extra[r]` terms to row r of
+ * `m` as it is copied; returns the column and row offsets.
+ */
+function copyModel(b: SparseModelBuilder, m: SparseModel, keepCost: boolean, extra?: ReadonlyMap<number, { cols: number[]; vals: number[] }>): { col: number; row: number } {
+  const col = b.numCols;
+  const row = b.numRows;
+  for (let j = 0; j < m.numCols; j++) b.addColumn(keepCost ? m.cost[j]! : 0, m.colLower[j]!, m.colUpper[j]!, m.integrality[j] === 1);
+  for (let r = 0; r < m.numRows; r++) {
+    const rb = b.row();
+    for (let k = m.rowStart[r]!; k < m.rowStart[r + 1]!; k++) rb.add(m.colIndex[k]! + col, m.value[k]!);
+    const x = extra?.get(r);
+    if (x !== undefined) x.cols.forEach((c, k) => rb.add(c, x.vals[k]!));
+    rb.between(m.rowLower[r]!, m.rowUpper[r]!);
   }
-  row(cols: readonly number[], vals: readonly number[], lo: number, hi: number): number {
-    const c: number[] = [];
-    const v: number[] = [];
-    cols.forEach((j, i) => {
-      if (j >= 0 && vals[i] !== 0) {
-        c.push(j);
-        v.push(vals[i]!);
-      }
-    });
-    this.rowCols.push(c);
-    this.rowVals.push(v);
-    this.rowLo.push(lo);
-    this.rowHi.push(hi);
-    return this.rowLo.length - 1;
-  }
-  /** Appends a whole model; returns its column and row offsets. */
-  append(m: SparseModel, keepCost: boolean): { col: number; row: number } {
-    const col = this.cost.length;
-    const row = this.rowLo.length;
-    for (let j = 0; j < m.numCols; j++) this.col(keepCost ? m.cost[j]! : 0, m.colLower[j]!, m.colUpper[j]!, m.integrality[j] === 1);
-    for (let r = 0; r < m.numRows; r++) {
-      const cols: number[] = [];
-      const vals: number[] = [];
-      for (let k = m.rowStart[r]!; k < m.rowStart[r + 1]!; k++) {
-        cols.push(m.colIndex[k]! + col);
-        vals.push(m.value[k]!);
-      }
-      this.row(cols, vals, m.rowLower[r]!, m.rowUpper[r]!);
-    }
-    return { col, row };
-  }
-  build(): SparseModel {
-    const start = [0];
-    const index: number[] = [];
-    const value: number[] = [];
-    for (let r = 0; r < this.rowLo.length; r++) {
-      for (let k = 0; k < this.rowCols[r]!.length; k++) {
-        index.push(this.rowCols[r]![k]!);
-        value.push(this.rowVals[r]![k]!);
-      }
-      start.push(index.length);
-    }
-    return {
-      sense: "min",
-      numCols: this.cost.length,
-      numRows: this.rowLo.length,
-      cost: Float64Array.from(this.cost),
-      colLower: Float64Array.from(this.lo),
-      colUpper: Float64Array.from(this.hi),
-      integrality: Uint8Array.from(this.integ),
-      rowLower: Float64Array.from(this.rowLo),
-      rowUpper: Float64Array.from(this.rowHi),
-      rowStart: Int32Array.from(start),
-      colIndex: Int32Array.from(index),
-      value: Float64Array.from(value),
-    };
-  }
+  return { col, row };
 }
 
 /** The lots p can be active in: those with a pair of p that can carry hours. */
@@ -157,14 +100,14 @@ export interface SecurityModel {
 
 export function buildSecurityModel(prep: PreparedAllocation, scenarios: readonly number[], maxUnmet: number): SecurityModel {
   const am0 = buildAllocationModel(prep, "milp", "tight");
-  const asm = new Assembler();
-  asm.append(am0.model, true);
+  const asm = new SparseModelBuilder();
+  copyModel(asm, am0.model, true);
   // The plan itself leaves no more hours unmet than the plain plan (security is not bought by not serving).
   const sCols = [...am0.colS].filter((j) => j >= 0);
-  if (sCols.length > 0) asm.row(sCols, sCols.map(() => 1), -Infinity, maxUnmet + 1e-6 * Math.max(1, maxUnmet));
+  if (sCols.length > 0) asm.addRow(sCols, sCols.map(() => 1), -Infinity, maxUnmet + 1e-6 * Math.max(1, maxUnmet));
   const { pairLot, pairProv, pairUb, lotPairStart, lotIds, providerIds, policy } = prep;
   const input = prep.input;
-  const colW = asm.col(100 * prep.penalty, 0, Infinity, false);
+  const colW = asm.addColumn(100 * prep.penalty, 0, Infinity, false);
   const X = (e: number): [number[], number[]] => [[am0.colO[e]!, am0.colH[e]!], [1, 1]];
   const pairAt = (l: number, q: number): number => {
     for (let e = lotPairStart[l]!; e < lotPairStart[l + 1]!; e++) if (pairProv[e] === q) return e;
@@ -175,14 +118,14 @@ export function buildSecurityModel(prep: PreparedAllocation, scenarios: readonly
   for (const p of scenarios) {
     for (const e of prep.provPairs[p]!) {
       if (pairUb[e]! <= 0 || colA[e]! >= 0) continue;
-      const a = asm.col(0, 0, 1, true);
+      const a = asm.addColumn(0, 0, 1, true);
       colA[e] = a;
       const u = pairUb[e]!;
-      if (am0.colY[e]! >= 0) asm.row([am0.colY[e]!, a], [1, -1], -Infinity, 0);
-      if (am0.colK[e]! >= 0) asm.row([am0.colK[e]!, a], [1, -1], -Infinity, 0);
+      if (am0.colY[e]! >= 0) asm.addRow([am0.colY[e]!, a], [1, -1], -Infinity, 0);
+      if (am0.colK[e]! >= 0) asm.addRow([am0.colK[e]!, a], [1, -1], -Infinity, 0);
       const [xc, xv] = X(e);
-      asm.row([...xc, a], [...xv, -u], -Infinity, 0);
-      asm.row([...xc, a, am0.colY[e]!, am0.colK[e]!], [...xv, -THETA, THETA, THETA], 0, Infinity);
+      asm.addRow([...xc, a], [...xv, -u], -Infinity, 0);
+      asm.addRow([...xc, a, am0.colY[e]!, am0.colK[e]!], [...xv, -THETA, THETA, THETA], 0, Infinity);
     }
   }
   const lrIds = new Set((input.lastResort?.providers ?? []).map((r) => r.id));
@@ -206,24 +149,22 @@ export function buildSecurityModel(prep: PreparedAllocation, scenarios: readonly
     };
     const sp = prepareAllocation(sub, { lastResort: true, noContingencyPenalty: prep.penalty });
     const am = buildAllocationModel(sp, "milp", "tight");
-    const off = asm.append(am.model, false);
-    blocks.push({ p, sp, am, col: off.col });
-    const c = (j: number): number => (j >= 0 ? j + off.col : -1);
     // Capacity of market providers: first-stage hours and reserves outside E_p join the copy's row (7).
+    const extra = new Map<number, { cols: number[]; vals: number[] }>();
     for (let qs = 0; qs < sp.providerIds.length; qs++) {
       const r = am.rowCap[qs]!;
       if (r < 0 || sp.lastResort[qs]) continue;
       const q = provIndex.get(sp.providerIds[qs]!)!;
-      const row = r + off.row;
+      const cols: number[] = [];
       for (const e of prep.provPairs[q]!) {
         if (inE[pairLot[e]!]) continue;
-        for (const j of [am0.colO[e]!, am0.colH[e]!, am0.colQ[e]!]) {
-          if (j < 0) continue;
-          asm.rowCols[row]!.push(j);
-          asm.rowVals[row]!.push(1);
-        }
+        for (const j of [am0.colO[e]!, am0.colH[e]!, am0.colQ[e]!]) if (j >= 0) cols.push(j);
       }
+      extra.set(r, { cols, vals: cols.map(() => 1) });
     }
+    const off = copyModel(asm, am.model, false, extra);
+    blocks.push({ p, sp, am, col: off.col });
+    const c = (j: number): number => (j >= 0 ? j + off.col : -1);
     // Lead caps of market providers in the scenario.
     for (let qs = 0; qs < sp.providerIds.length; qs++) {
       if (sp.lastResort[qs]) continue;
@@ -231,7 +172,7 @@ export function buildSecurityModel(prep: PreparedAllocation, scenarios: readonly
       const cols: number[] = [];
       for (const e of prep.provPairs[q]!) if (!inE[pairLot[e]!] && am0.colY[e]! >= 0) cols.push(am0.colY[e]!);
       for (const es of sp.provPairs[qs]!) if (am.colY[es]! >= 0) cols.push(c(am.colY[es]!));
-      if (cols.length > prep.leadCap[q]!) asm.row(cols, cols.map(() => 1), -Infinity, prep.leadCap[q]!);
+      if (cols.length > prep.leadCap[q]!) asm.addRow(cols, cols.map(() => 1), -Infinity, prep.leadCap[q]!);
     }
     // Linking: a lot p is not active in keeps its first-stage plan; last resort only where p is active.
     for (let es = 0; es < sp.pairLot.length; es++) {
@@ -241,30 +182,30 @@ export function buildSecurityModel(prep: PreparedAllocation, scenarios: readonly
       const xs = [c(am.colO[es]!), c(am.colH[es]!)];
       if (lrIds.has(qid)) {
         const u = sp.pairUb[es]!;
-        asm.row([...xs, a], [1, 1, -u], -Infinity, 0);
-        if (am.colY[es]! >= 0) asm.row([c(am.colY[es]!), a], [1, -1], -Infinity, 0);
+        asm.addRow([...xs, a], [1, 1, -u], -Infinity, 0);
+        if (am.colY[es]! >= 0) asm.addRow([c(am.colY[es]!), a], [1, -1], -Infinity, 0);
         continue;
       }
       const e = pairAt(l, provIndex.get(qid)!);
       const u = Math.max(pairUb[e]!, sp.pairUb[es]!);
       const [xc, xv] = X(e);
-      asm.row([...xs, ...xc, a], [1, 1, ...xv.map((v) => -v), -u], -Infinity, 0);
-      asm.row([...xs, ...xc, a], [-1, -1, ...xv, -u], -Infinity, 0);
+      asm.addRow([...xs, ...xc, a], [1, 1, ...xv.map((v) => -v), -u], -Infinity, 0);
+      asm.addRow([...xs, ...xc, a], [-1, -1, ...xv, -u], -Infinity, 0);
       const qsCol = c(am.colQ[es]!);
       const qCol = am0.colQ[e]!;
       if (qsCol >= 0 || qCol >= 0) {
-        asm.row([qsCol, qCol, a], [1, -1, -u], -Infinity, 0);
-        asm.row([qsCol, qCol, a], [-1, 1, -u], -Infinity, 0);
+        asm.addRow([qsCol, qCol, a], [1, -1, -u], -Infinity, 0);
+        asm.addRow([qsCol, qCol, a], [-1, 1, -u], -Infinity, 0);
       }
       const ysCol = c(am.colY[es]!);
       const yCol = am0.colY[e]!;
       if (ysCol >= 0 || yCol >= 0) {
-        asm.row([ysCol, yCol, a], [1, -1, -1], -Infinity, 0);
-        asm.row([ysCol, yCol, a], [-1, 1, -1], -Infinity, 0);
+        asm.addRow([ysCol, yCol, a], [1, -1, -1], -Infinity, 0);
+        asm.addRow([ysCol, yCol, a], [-1, 1, -1], -Infinity, 0);
       }
     }
     // U_p ≥ Σ_{l∈E_p} (s^p_l − s_l), W ≥ U_p.
-    const colU = asm.col(10 * prep.penalty, 0, Infinity, false);
+    const colU = asm.addColumn(10 * prep.penalty, 0, Infinity, false);
     const cols = [colU];
     const vals = [1];
     for (let ls = 0; ls < sp.lotIds.length; ls++) {
@@ -272,11 +213,11 @@ export function buildSecurityModel(prep: PreparedAllocation, scenarios: readonly
       cols.push(c(am.colS[ls]!), am0.colS[l]!);
       vals.push(-1, 1);
     }
-    asm.row(cols, vals, 0, Infinity);
-    asm.row([colW, colU], [1, -1], 0, Infinity);
+    asm.addRow(cols, vals, 0, Infinity);
+    asm.addRow([colW, colU], [1, -1], 0, Infinity);
     colsU.push(colU);
   }
-  return { model: asm.build(), am0, colW, colU: colsU, colA, blocks };
+  return { model: asm.build("min"), am0, colW, colU: colsU, colA, blocks };
 }
 
 /**
