@@ -1,9 +1,8 @@
 // Shared plumbing for the command line: where text goes, progress lines, option parsing helpers, and an
 // output set written only when every output has been computed (so a failure leaves no partial file).
-import { rm } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import { LotwiseError } from "../errors.js";
-import { writeFileAtomic } from "./files.js";
+import { writeFilesAtomic } from "./files.js";
 
 /** Where the command line writes, and the folder relative paths are read from. */
 export interface CliIo {
@@ -43,7 +42,7 @@ export async function step<T>(io: CliIo, label: string, work: () => T | Promise<
   }
 }
 
-/** Output files collected in memory and written together at the end. @internal */
+/** Output files collected in memory and written together at the end, as a unit (see writeFilesAtomic). @internal */
 export class OutputSet {
   private readonly files: { name: string; text: string }[] = [];
   constructor(private readonly dir: string) {}
@@ -53,35 +52,27 @@ export class OutputSet {
   get names(): string[] {
     return this.files.map((f) => f.name);
   }
-  /** Writes every file atomically; if one write fails, removes the ones this call wrote. */
+  /** Writes every file, or on any failure none: the previous outputs stay as they were. */
   async commit(): Promise<string[]> {
-    const written: string[] = [];
-    try {
-      for (const f of this.files) {
-        const path = join(this.dir, f.name);
-        await writeFileAtomic(path, f.text);
-        written.push(path);
-      }
-    } catch (e) {
-      await Promise.all(written.map((p) => rm(p, { force: true })));
-      throw e;
-    }
-    return written;
+    return writeFilesAtomic(this.dir, this.files);
   }
 }
 
 /** `E38000051=8,E38000201=10` → `{ E38000051: 8, E38000201: 10 }`. @internal */
 export function parseKeyNumbers(flag: string, text: string): Record<string, number> {
-  const out: Record<string, number> = {};
+  // Built from entries, so a key such as `__proto__` or `constructor` is an ordinary own key.
+  const out = new Map<string, number>();
   for (const part of text.split(",")) {
     const [k, v, extra] = part.split("=");
     const n = Number(v);
     if (k === undefined || k === "" || v === undefined || extra !== undefined || v.trim() === "" || !Number.isFinite(n)) {
       throw new UsageError(`--${flag} expects KEY=NUMBER[,KEY=NUMBER…], got ${JSON.stringify(text)}`);
     }
-    out[k.trim()] = n;
+    const key = k.trim();
+    if (out.has(key)) throw new UsageError(`--${flag} gives ${JSON.stringify(key)} twice`);
+    out.set(key, n);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** A number option, or a usage error quoting it. @internal */

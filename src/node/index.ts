@@ -1,7 +1,8 @@
 // lotwise/node: file helpers for Node. Core functions come from "lotwise"; nothing here is reachable from it.
-export { readBoundaries, readGeoJSON, writeGeoJSON } from "./files.js";
+export { readBoundaries, readGeoJSON, writeGeoJSON, writeFileAtomic, writeFilesAtomic } from "./files.js";
+export type { OutputFile } from "./files.js";
 export { readCsv, writeCsv, formatCsv, formatCsvCell, parseCsvRows } from "./csv.js";
-export type { CsvCell, CsvRow, WriteCsvOptions } from "./csv.js";
+export type { CsvCell, CsvRow, ReadCsvOptions, WriteCsvOptions } from "./csv.js";
 export { workerSolver } from "./worker-solver.js";
 export type { NodeWorkerSolverOptions } from "./worker-solver.js";
 export { runCli, processIo } from "./cli.js";

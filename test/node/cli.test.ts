@@ -1,6 +1,8 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/node/cli.js";
 import { step, type CliIo } from "../../src/node/cli-io.js";
@@ -119,6 +121,75 @@ describe("runCli", () => {
     expect(err).toBe("");
     await step(io, "slow", () => new Promise((r) => setTimeout(r, 1100)));
     expect(err).toMatch(/^… slow\n✓ slow \(1\.\d s\)\n$/);
+  });
+});
+
+/** Every file in `sub` → its bytes (base64), hidden files included. */
+async function filesOf(sub: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(join(dir, sub))).sort()) {
+    out[name] = await readFile(join(dir, sub, name), "base64").catch(() => "<folder>");
+  }
+  return out;
+}
+
+describe("runCli outputs are committed as a unit", () => {
+  it("runCli(['design', …]) that cannot write report.md leaves the previous run's outputs byte for byte", async () => {
+    expect(await runCli(["design", ...BASE, "--lots", "2", "--out", "unit"], capture().io)).toBe(0);
+    // report.md becomes a folder; everything else is the previous run's output.
+    await rm(join(dir, "unit", "report.md"));
+    await mkdir(join(dir, "unit", "report.md"));
+    const before = await filesOf("unit");
+    expect(Object.keys(before)).toEqual(["lot-areas.csv", "lots.csv", "lots.geojson", "map.svg", "report.html", "report.md"]);
+    // A different design (3 lots) would change every file; lots.csv … map.svg are replaced before report.md fails.
+    const c = capture();
+    expect(await runCli(["design", ...BASE, "--lots", "3", "--out", "unit"], c.io)).toBe(1);
+    expect(c.err()).toContain("report.md");
+    expect(c.err()).toContain("it is a folder");
+    expect(c.err()).toContain("no output was changed");
+    expect(await filesOf("unit")).toEqual(before);
+  });
+
+  it("runCli(['design', …]) under a 2 KiB file-size limit (ulimit -f) fails with io_error and keeps the previous outputs", async () => {
+    expect(await runCli(["design", ...BASE, "--lots", "2", "--out", "limit"], capture().io)).toBe(0);
+    const before = await filesOf("limit");
+    const root = resolve(new URL("../..", import.meta.url).pathname);
+    const script = join(root, "test/node/run-cli.ts");
+    const args = ["design", "--boundaries", join(dir, "grid.geojson"), "--id-property", "code", "--demand", join(dir, "demand.csv"), "--lots", "3", "--out", join(dir, "limit")];
+    // map.svg (about 4 KB) exceeds the limit while lots.csv (about 150 B) does not. Node ignores SIGXFSZ,
+    // so the write fails with EFBIG instead of killing the process.
+    const run = await promisify(execFile)("bash", ["-c", 'ulimit -f 2 && exec "$@"', "bash", process.execPath, "--import", "tsx", script, ...args], { cwd: root }).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(run.stderr).toContain("[io_error]");
+    expect(run.stderr).toMatch(/EFBIG|too large/i);
+    expect(run.code).toBe(1);
+    expect(await filesOf("limit")).toEqual(before);
+  });
+});
+
+describe("runCli never throws", () => {
+  it("runCli([name, '--help']) for Object.prototype names (constructor, __proto__, toString …) is an unknown command, exit 2", async () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"]) {
+      const c = capture();
+      expect(await runCli([name, "--help"], c.io)).toBe(2);
+      expect(c.err()).toContain(`unknown command ${JSON.stringify(name)}`);
+      expect(c.err()).not.toContain("    at ");
+    }
+  });
+
+  it("runCli(junk argv or io) returns a non-zero code with a message instead of throwing", async () => {
+    const c = capture();
+    expect(await runCli(undefined as never, c.io)).toBe(2);
+    expect(await runCli([1, 2] as never, c.io)).toBe(2);
+    expect(await runCli("design" as never, c.io)).toBe(2);
+    expect(c.err()).toContain("must be a list of strings");
+    // A stdout that throws cannot turn into an exception either.
+    const broken = { ...c.io, stdout: () => { throw new Error("EPIPE"); } };
+    expect(await runCli(["--help"], broken)).toBe(0);
+    expect(await runCli(["design", "--constructor", "x"], c.io)).toBe(2);
+    expect(c.err()).toContain("--constructor");
   });
 });
 
