@@ -1,9 +1,15 @@
 // renderReport: the commissioning report as Markdown and as one self-contained HTML file (map inline).
-import { parseInput } from "../errors.js";
+//
+// Every string from the input (ids, names, titles, notes, the currency) is text, never markup: escaped
+// for HTML with escapeXml and for Markdown with escapeMarkdown (a pipe cannot end a table cell, a newline
+// cannot end a row, <img onerror> stays visible text). The only markup in the tables is lotwise's own
+// bold cells. An inlined map must be renderMap's own SVG (verifyMapSvg), or it is refused.
+import { invalid, parseInput } from "../errors.js";
 import { formatGrouped } from "../internal/format.js";
 import { compareIds } from "../internal/sort.js";
 import { ReportInputSchema, type ReportInput } from "../schema/report.js";
-import { escapeXml } from "./svg.js";
+import { escapeMarkdown, escapeMarkdownBlock, escapeXml } from "./svg.js";
+import { verifyMapSvg } from "./verify-map-svg.js";
 
 /** The report in two formats. */
 export interface RenderedReport {
@@ -13,14 +19,19 @@ export interface RenderedReport {
   readonly html: string;
 }
 
+/** A table cell: text, or text lotwise itself marks bold (totals, "none"). */
+type Cell = string | { readonly strong: string };
+
 interface Table {
   title: string;
   headers: string[];
   /** `r` for numeric columns (right-aligned). */
   align: ("l" | "r")[];
-  rows: string[][];
+  rows: Cell[][];
   note?: string;
 }
+
+const NONE: Cell = { strong: "none" };
 
 const list = (xs: readonly string[]): string => (xs.length === 0 ? "–" : [...xs].sort(compareIds).join(", "));
 
@@ -31,21 +42,21 @@ function tablesOf(input: ReturnType<typeof ReportInputSchema.parse>): Table[] {
   const lots = [...input.lots].sort((a, b) => compareIds(a.lotId, b.lotId));
   const sum = (f: (r: (typeof lots)[number]) => number | undefined): number | undefined =>
     lots.some((r) => f(r) !== undefined) ? lots.reduce((s, r) => s + (f(r) ?? 0), 0) : undefined;
-  const lotRows = lots.map((r) => [
+  const lotRows: Cell[][] = lots.map((r) => [
     r.lotId,
     r.parent ?? "–",
     String(r.areaCount),
     hours(r.demandHours),
-    r.leadProviderId ?? "**none**",
+    r.leadProviderId ?? NONE,
     list(r.supplementaryProviderIds),
-    r.contingencyProviderId ?? "**none**",
+    r.contingencyProviderId ?? NONE,
     hours(r.assignedHours),
     hours(r.unmetHours),
     money(r.weeklyCost),
     r.coveredShare === undefined ? "–" : `${(r.coveredShare * 100).toFixed(1)}%`,
   ]);
   lotRows.push([
-    "**Total**",
+    { strong: "Total" },
     "",
     String(lots.reduce((s, r) => s + r.areaCount, 0)),
     hours(sum((r) => r.demandHours)),
@@ -128,13 +139,13 @@ function tablesOf(input: ReturnType<typeof ReportInputSchema.parse>): Table[] {
       rows: rows.map((r) => [
         r.lotId,
         r.leadBefore ?? "–",
-        r.leadAfter ?? "**not let**",
+        r.leadAfter ?? { strong: "not let" },
         hours(r.lostHours),
         hours(r.replacedHours),
         hours(r.lastResortHours),
         hours(r.unmetHours),
         r.unmetReason === null ? "–" : r.unmetReason.replace(/_/g, " "),
-        r.leadAfter === null ? "–" : r.withoutContingency === true ? "**none**" : "kept",
+        r.leadAfter === null ? "–" : r.withoutContingency === true ? NONE : "kept",
         `${r.costChange > 0 ? "+" : ""}${money(r.costChange)}`,
       ]),
     });
@@ -142,25 +153,44 @@ function tablesOf(input: ReturnType<typeof ReportInputSchema.parse>): Table[] {
   return tables;
 }
 
-function markdownTable(t: Table): string {
-  const esc = (s: string): string => s.replace(/\|/g, "\\|");
-  const lines = [
-    `| ${t.headers.map(esc).join(" | ")} |`,
-    `|${t.align.map((a) => (a === "r" ? "---:" : "---")).join("|")}|`,
-    ...t.rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
-  ];
-  return `## ${t.title}\n\n${t.note === undefined ? "" : `${t.note}\n\n`}${lines.join("\n")}\n`;
+function markdownCell(c: Cell): string {
+  return typeof c === "string" ? escapeMarkdown(c) : `**${escapeMarkdown(c.strong)}**`;
 }
 
-function htmlCell(s: string): string {
-  // Markdown bold (**x**) is the only inline markup the tables use.
-  return escapeXml(s).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>");
+function markdownTable(t: Table): string {
+  const lines = [
+    `| ${t.headers.map(markdownCell).join(" | ")} |`,
+    `|${t.align.map((a) => (a === "r" ? "---:" : "---")).join("|")}|`,
+    ...t.rows.map((r) => `| ${r.map(markdownCell).join(" | ")} |`),
+  ];
+  return `## ${escapeMarkdown(t.title)}\n\n${t.note === undefined ? "" : `${escapeMarkdownBlock(t.note)}\n\n`}${lines.join("\n")}\n`;
+}
+
+function htmlCell(c: Cell): string {
+  return typeof c === "string" ? escapeXml(c) : `<strong>${escapeXml(c.strong)}</strong>`;
 }
 
 function htmlTable(t: Table): string {
   const th = t.headers.map((h, i) => `<th class="${t.align[i]}">${escapeXml(h)}</th>`).join("");
   const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td class="${t.align[i]}">${htmlCell(c)}</td>`).join("")}</tr>`).join("\n");
   return `<h2>${escapeXml(t.title)}</h2>\n${t.note === undefined ? "" : `<p>${escapeXml(t.note)}</p>\n`}<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+/**
+ * The map link for Markdown: a relative path or an http(s) URL, percent-encoded where Markdown or HTML
+ * would read a character as syntax. Other schemes (javascript:, data:) are refused.
+ */
+function markdownHref(href: string): string {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href);
+  if (scheme !== null && !/^https?$/i.test(scheme[1]!)) invalid(["input", "mapHref"], href, "must be a relative path or an http(s) URL");
+  if (/[\u0000-\u001F\u007F]/.test(href)) invalid(["input", "mapHref"], href, "must not contain control characters");
+  let encoded: string;
+  try {
+    encoded = encodeURI(href);
+  } catch {
+    return invalid(["input", "mapHref"], href, "is not valid Unicode (an unpaired surrogate)");
+  }
+  return encoded.replace(/[()<>[\]`*_|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 const CSS =
@@ -178,8 +208,11 @@ const CSS =
  *
  * @param input - the figures and tables (see {@link ReportInput}); build them from the results of
  *   `designLots`, `allocate` and `withdrawalSweep`.
- * @returns `{ markdown, html }`; the HTML is self-contained with the SVG map inline.
- * @throws {LotwiseError} `invalid_input` naming the field, e.g. `input.lots[3].demandHours: -1`.
+ * @returns `{ markdown, html }`; the HTML is self-contained with the SVG map inline. Every input string
+ *   is escaped as text for each format (Markdown table cells included).
+ * @throws {LotwiseError} `invalid_input` naming the field, e.g. `input.lots[3].demandHours: -1`; for a
+ *   `mapSvg` that is not renderMap's output unchanged (an element, attribute or value renderMap does not
+ *   write, such as `<script>` or `onload`); for a `mapHref` with a scheme other than http(s).
  * @example
  * ```ts
  * import { renderReport } from "lotwise";
@@ -189,14 +222,15 @@ const CSS =
  */
 export function renderReport(input: ReportInput): RenderedReport {
   const r = parseInput(ReportInputSchema, input, "input");
+  const mapSvg = r.mapSvg === undefined ? undefined : verifyMapSvg(r.mapSvg);
   const tables = tablesOf(r);
-  const md: string[] = [`# ${r.title}`, ""];
-  if (r.intro !== undefined) md.push(r.intro, "");
-  if (r.summary.length > 0) md.push(...r.summary.map(([k, v]) => `- **${k}:** ${v}`), "");
-  if (r.mapSvg !== undefined) md.push(`![Map of the lots](${r.mapHref})`, "");
+  const md: string[] = [`# ${escapeMarkdown(r.title)}`, ""];
+  if (r.intro !== undefined) md.push(escapeMarkdownBlock(r.intro), "");
+  if (r.summary.length > 0) md.push(...r.summary.map(([k, v]) => `- **${escapeMarkdown(k)}:** ${escapeMarkdown(v)}`), "");
+  if (mapSvg !== undefined) md.push(`![Map of the lots](${markdownHref(r.mapHref)})`, "");
   md.push(...tables.map(markdownTable));
-  if (r.notes.length > 0) md.push("## Notes", "", ...r.notes.map((n) => `- ${n}`), "");
-  md.push(`---`, "", `_${r.attribution}_`, "");
+  if (r.notes.length > 0) md.push("## Notes", "", ...r.notes.map((n) => `- ${escapeMarkdownBlock(n)}`), "");
+  md.push(`---`, "", `_${escapeMarkdown(r.attribution)}_`, "");
 
   const html: string[] = [
     "<!doctype html>",
@@ -206,7 +240,7 @@ export function renderReport(input: ReportInput): RenderedReport {
   ];
   if (r.intro !== undefined) html.push(`<p>${escapeXml(r.intro)}</p>`);
   if (r.summary.length > 0) html.push(`<dl>${r.summary.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`);
-  if (r.mapSvg !== undefined) html.push(`<figure>${r.mapSvg.replace(/^<\?xml[^>]*>\s*/, "")}</figure>`);
+  if (mapSvg !== undefined) html.push(`<figure>${mapSvg}</figure>`);
   html.push(...tables.map(htmlTable));
   if (r.notes.length > 0) html.push(`<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${escapeXml(n)}</li>`).join("")}</ul>`);
   html.push(`<footer>${escapeXml(r.attribution)}</footer>`, "</body></html>", "");
