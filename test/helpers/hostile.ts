@@ -52,7 +52,7 @@ export function hostileMap(s: string): string {
   );
 }
 
-/** renderReport with `s` in every text field (ids, names, summary, currency, status, notes, attribution). */
+/** renderReport with `s` in every text field (ids, names, summary, currency, status, re-let table, notes, attribution). */
 export function hostileReport(s: string, mapSvg?: string): RenderedReport {
   return renderReport({
     title: s,
@@ -64,7 +64,8 @@ export function hostileReport(s: string, mapSvg?: string): RenderedReport {
       { lotId: `${s}-b`, areaCount: 2, demandHours: 20 },
     ],
     providers: [{ providerId: s, base: s, mode: s, capacityHours: 10, assignedHours: 5, leadLots: [s], supplementaryLots: [s], contingencyLots: [s] }],
-    withdrawal: [{ providerId: s, lostHours: 1, reassignedHours: 1, unmetHours: 0, costChange: 3, status: s }],
+    withdrawal: [{ providerId: s, lostHours: 1, reassignedHours: 1, lastResortHours: 0, unmetHours: 0, newLeadLots: [s], costChange: 3, status: s }],
+    relet: { title: s, note: s, rows: [{ lotId: s, leadBefore: s, leadAfter: s, lostHours: 1, replacedHours: 1, lastResortHours: 0, unmetHours: 0, unmetReason: s, costChange: -2 }] },
     ...(mapSvg === undefined ? {} : { mapSvg }),
     notes: [s, `note ${s}`],
     attribution: s,

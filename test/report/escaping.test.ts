@@ -109,11 +109,11 @@ describe("renderReport escapes every field and inlines only renderMap's SVG", ()
       // Only the elements lotwise writes: headings, paragraphs, lists, tables, bold, rule, line breaks, emphasis.
       const tags = new Set([...html.matchAll(/<([a-z][a-z0-9]*)/g)].map((m) => m[1]));
       for (const t of tags) expect(["h1", "h2", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "strong", "hr", "br", "em"], `${JSON.stringify(s)}: <${t}>`).toContain(t);
-      // Lots: header + 2 lots + total; providers: 1; withdrawal: 1. Each row has its full cell count.
+      // Lots: header + 2 lots + total; providers: 1; withdrawal: 1; re-let: 1. Each row has its full cell count.
       const tables = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((m) => m[1]!);
-      expect(tables.length, JSON.stringify(s)).toBe(3);
+      expect(tables.length, JSON.stringify(s)).toBe(4);
       const shape = tables.map((t) => [...t.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => (r[1]!.match(/<t[dh][ >]/g) ?? []).length));
-      expect(shape, JSON.stringify(s)).toEqual([[11, 11, 11, 11], [9, 9], [6, 6]]);
+      expect(shape, JSON.stringify(s)).toEqual([[11, 11, 11, 11], [9, 9], [8, 8], [10, 10]]);
       // Two notes, one list item each; the summary is one item.
       expect((html.match(/<li>/g) ?? []).length).toBe(3);
     }
