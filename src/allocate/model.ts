@@ -9,7 +9,8 @@
  * provider f_l = max(ε·d_l, φ) (ε = minProviderShare, φ = minProviderHours), contingency share β,
  * unmet-hour penalty π.
  * A provider's hours in a lot follow the lot's urban:rural mix (it serves the lot's clients, it does not
- * choose an area type), so an hour of p in l costs r_p·w_l with w_l = (w_U·U_l + w_R·R_l) / d_l.
+ * choose an area type), so an hour of p in l costs r_p·w_l with w_l = (w_U·U_l + w_R·R_l) / d_l, or the
+ * lot's own rate weight when the input gives one (e.g. modelled cost of care ÷ the cheapest lot's).
  * u_lp = min(a_lp·d_l, c_p) is the most hours pair (l,p) can carry (the tight big-M).
  *
  * Variables (only where they can be non-zero):

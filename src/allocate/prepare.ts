@@ -13,7 +13,8 @@ export interface PreparedAllocation {
   readonly policy: ResolvedAllocationPolicy;
   readonly lotIds: Id[];
   readonly providerIds: Id[];
-  /** Per lot: demand d = urban + rural, urban and rural hours, effective rate weight w = (wU·U + wR·R)/d. */
+  /** Per lot: demand d = urban + rural, urban and rural hours, effective rate weight w = the lot's
+   * `rateWeight` when given, else (wU·U + wR·R)/d. */
   readonly demand: Float64Array;
   readonly urban: Float64Array;
   readonly rural: Float64Array;
@@ -66,6 +67,16 @@ export interface PrepareOptions {
 
 const fmt = formatForMessage;
 
+/**
+ * The weight on every provider's rate for an hour in `lot`: its own `rateWeight`, else the policy's
+ * urban and rural weights mixed by its hours (the urban weight for a lot without hours). @internal
+ */
+export function lotRateWeight(lot: ResolvedAllocationInput["lots"][number], policy: ResolvedAllocationPolicy): number {
+  if (lot.rateWeight !== undefined) return lot.rateWeight;
+  const d = lot.urbanHours + lot.ruralHours;
+  return d > 0 ? (policy.urbanWeight * lot.urbanHours + policy.ruralWeight * lot.ruralHours) / d : policy.urbanWeight;
+}
+
 function indexIds(ids: readonly Id[], what: "lots" | "providers"): Map<Id, number> {
   const map = new Map<Id, number>();
   ids.forEach((id, i) => {
@@ -108,7 +119,7 @@ export function prepareAllocation(input: ResolvedAllocationInput, options: Prepa
     rural[i] = l.ruralHours;
     const d = l.urbanHours + l.ruralHours;
     demand[i] = d;
-    weight[i] = d > 0 ? (policy.urbanWeight * l.urbanHours + policy.ruralWeight * l.ruralHours) / d : policy.urbanWeight;
+    weight[i] = lotRateWeight(l, policy);
   });
   const capacity = new Float64Array(P);
   const rate = new Float64Array(P);
@@ -264,7 +275,9 @@ export function prepareAllocation(input: ResolvedAllocationInput, options: Prepa
 
   let maxRate = 0;
   for (const r of rate) maxRate = Math.max(maxRate, r);
-  const penalty = policy.unmetPenaltyPerHour ?? Math.max(1000, 10 * maxRate * Math.max(policy.urbanWeight, policy.ruralWeight));
+  let maxWeight = Math.max(policy.urbanWeight, policy.ruralWeight);
+  for (const l of lots) if (l.rateWeight !== undefined) maxWeight = Math.max(maxWeight, l.rateWeight);
+  const penalty = policy.unmetPenaltyPerHour ?? Math.max(1000, 10 * maxRate * maxWeight);
 
   return {
     input,

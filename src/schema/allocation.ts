@@ -14,6 +14,11 @@ export const AllocationLotSchema = z
     urbanHours: hours("urbanHours"),
     /** Weekly care hours in rural areas of the lot. */
     ruralHours: hours("ruralHours"),
+    /**
+     * Weight on every provider's rate for an hour in this lot (e.g. `costOfCare()`'s modelled cost ÷ the
+     * cheapest lot's). When given it replaces the policy's urban/rural weights for this lot.
+     */
+    rateWeight: finite("rateWeight").refine((v) => v > 0, "rateWeight must be > 0").optional(),
   })
   .strict();
 
@@ -43,7 +48,7 @@ export const AllocationEligibilitySchema = z
 /** Commissioning policy: rate weights and the lead / supplementary / contingency rules. Defaults in brackets. */
 export const AllocationPolicySchema = z
   .object({
-    /** Weight on the rate for an urban hour [1]. */
+    /** Weight on the rate for an urban hour [1] (lots with their own `rateWeight` ignore it). */
     urbanWeight: finite("urbanWeight").refine((v) => v > 0, "urbanWeight must be > 0").default(1),
     /** Weight on the rate for a rural hour [1.15]. */
     ruralWeight: finite("ruralWeight").refine((v) => v > 0, "ruralWeight must be > 0").default(1.15),

@@ -82,6 +82,57 @@ describe("allocate (milp) against brute force", () => {
     });
   }
 
+  for (const [seed, nLots, nProv] of [
+    [7, 2, 3],
+    [8, 2, 4],
+    [9, 3, 3],
+  ] as const) {
+    it(`allocate(input) with a rate weight per lot matches the brute-force optimum (seed ${seed}, ${nLots} lots × ${nProv} providers, weights 1.0–1.4)`, async () => {
+      const t = tinyInstance(seed, nLots, nProv);
+      const r = mulberry32(seed + 100);
+      const weighted: TinyInstance = { ...t, lots: t.lots.map((l) => ({ ...l, rateWeight: 1 + Math.round(r() * 40) / 100 })) };
+      const brute = bruteForceAllocation(weighted);
+      const plan = await allocate(weighted, exact);
+      expect(plan.status).toBe("optimal");
+      expect(plan.objective).toBeCloseTo(brute.objective, 4);
+      // Each lot's cost is Σ hours × rate × that lot's own weight, whatever its urban/rural split.
+      const rate = new Map(t.providers.map((p) => [p.id, p.ratePerHour]));
+      for (const lot of plan.lots) {
+        const w = weighted.lots.find((l) => l.id === lot.lotId)!.rateWeight!;
+        const byProvider = [...(lot.lead === null ? [] : [[lot.lead, lot.leadHours] as const]), ...lot.supplementary.map((s) => [s.providerId, s.hours] as const)];
+        expect(lot.weeklyCost).toBeCloseTo(byProvider.reduce((s, [p, h]) => s + h * rate.get(p)! * w, 0), 6);
+      }
+    });
+  }
+
+  it("allocate(input): a lot's rateWeight replaces the policy's urban/rural weights; lots without one keep them", async () => {
+    const lots = [
+      { id: "L1", urbanHours: 0, ruralHours: 100, rateWeight: 1.3 },
+      { id: "L2", urbanHours: 0, ruralHours: 100 },
+    ];
+    const ps = [
+      { id: "A", capacityHours: 500, ratePerHour: 20 },
+      { id: "B", capacityHours: 500, ratePerHour: 20 },
+    ];
+    const eligibility = ["L1", "L2"].flatMap((lotId) => ["A", "B"].map((providerId) => ({ lotId, providerId, share: 1 })));
+    const plan = await allocate({ lots, providers: ps, eligibility, policy: { ruralWeight: 1.15 } }, exact);
+    expect(plan.status).toBe("optimal");
+    expect(plan.lots[0]!.weeklyCost).toBeCloseTo(100 * 20 * 1.3, 6);
+    expect(plan.lots[1]!.weeklyCost).toBeCloseTo(100 * 20 * 1.15, 6);
+    // The default unmet-hour penalty follows the highest weight, the lot's included: 10 × 20 × 1.3 < 1000.
+    expect(plan.unmetPenaltyPerHour).toBe(1000);
+    const heavy = await allocate({ lots: [{ id: "L1", urbanHours: 10, ruralHours: 0, rateWeight: 6 }], providers: ps, eligibility: eligibility.filter((e) => e.lotId === "L1") }, exact);
+    expect(heavy.unmetPenaltyPerHour).toBe(10 * 20 * 6);
+  });
+
+  it("allocate(input) rejects a rate weight ≤ 0 or NaN with invalid_input naming lots[i].rateWeight", async () => {
+    for (const w of [0, -1, Number.NaN]) {
+      const e = await errorOf(() => allocate({ lots: [{ id: "L1", urbanHours: 1, ruralHours: 0, rateWeight: w }], providers: [{ id: "A", capacityHours: 10, ratePerHour: 20 }], eligibility: [] }));
+      expect(e.code).toBe("invalid_input");
+      expect(e.message).toContain("input.lots[0].rateWeight");
+    }
+  });
+
   it("allocate(input) keeps every policy rule in the plan it returns (checked from the records, not the model)", async () => {
     const t = tinyInstance(11, 3, 4);
     const plan = await allocate(t, exact);

@@ -3,7 +3,7 @@
 // model, no solver). Used to check allocate()'s optimum.
 
 export interface TinyInstance {
-  lots: { id: string; urbanHours: number; ruralHours: number }[];
+  lots: { id: string; urbanHours: number; ruralHours: number; rateWeight?: number }[];
   providers: { id: string; capacityHours: number; ratePerHour: number; maxLeadLots?: number }[];
   eligibility: { lotId: string; providerId: string; share: number }[];
   policy: {
@@ -33,7 +33,8 @@ export function bruteForceAllocation(t: TinyInstance, step = 1): BruteResult {
   const pIndex = new Map(t.providers.map((p, i) => [p.id, i]));
   const lots = t.lots.map((l) => {
     const d = l.urbanHours + l.ruralHours;
-    const w = (pol.urbanWeight * l.urbanHours + pol.ruralWeight * l.ruralHours) / d;
+    // A lot's own rate weight (e.g. from costOfCare) replaces the policy's urban/rural mix.
+    const w = l.rateWeight ?? (pol.urbanWeight * l.urbanHours + pol.ruralWeight * l.ruralHours) / d;
     const elig = t.eligibility.filter((e) => e.lotId === l.id).map((e) => ({ p: pIndex.get(e.providerId)!, reach: e.share * d }));
     return { d, w, elig };
   });
