@@ -174,3 +174,26 @@ export type { AllocationRows, OutputRow } from "./io/rows.js";
 export { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema, EligibilityRowSchema } from "./schema/rows.js";
 export type { DemandRow, LotAreaRow, ProviderRow, EligibilityRow } from "./schema/rows.js";
 export { MAX_MATRIX_CELLS } from "./coverage/matrix-limit.js";
+export { costOfCare } from "./cost/cost-of-care.js";
+export type { CostPlan } from "./cost/cost-of-care.js";
+export type { CostArea } from "./cost/parse-areas.js";
+export type { CostOfCare, LotCost, AreaCost, BandCost, LotCostStatus } from "./cost/types.js";
+export type { CostParts } from "./cost/build-up.js";
+export { MINIMUM_PRICE_2020_21, MINIMUM_PRICE_BY_YEAR, DEFAULT_VISIT_MIX, DEFAULT_COST_STAFF_MIX } from "./cost/defaults.js";
+export type { CostAssumption } from "./cost/defaults.js";
+export { rateSustainability } from "./cost/sustainability.js";
+export type { RateCheck, LotSustainability, RateSustainability } from "./cost/sustainability.js";
+export { compareVisitMixes } from "./cost/compare-visit-mixes.js";
+export type { VisitMixComparison, VisitMixLotComparison, VisitMixFigures } from "./cost/compare-visit-mixes.js";
+export {
+  CostOfCareOptionsSchema,
+  VisitMixSchema,
+  VisitLengthSchema,
+  OnCostsSchema,
+  TravelModelSchema,
+  RateWeightOptionsSchema,
+  RateToCheckSchema,
+  RateSustainabilityOptionsSchema,
+  PRICE_BANDS,
+} from "./schema/cost.js";
+export type { CostOfCareOptions, VisitMix, VisitLength, OnCosts, TravelModelOptions, RateWeightOptions, RateToCheck, RateSustainabilityOptions, PriceBand } from "./schema/cost.js";
