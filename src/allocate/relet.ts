@@ -234,9 +234,11 @@ export async function reletScenario(state: PlanState, withdrawn: readonly Id[], 
     for (const w of subResult.warnings) if (w.startsWith("Lot ") || w.startsWith("Solver") || w.startsWith("The solver")) warnings.push(w);
     if (subResult.lots.length === 0) warnings.push(`The re-letting found no plan (status ${status}): every hour of the re-let lots is reported unmet.`);
     if (useLastResort) {
-      const maxW = Math.max(input.policy.urbanWeight, input.policy.ruralWeight);
+      // Lots with their own rateWeight widen the range of weights beyond the policy's two.
+      let minW = Math.min(input.policy.urbanWeight, input.policy.ruralWeight), maxW = Math.max(input.policy.urbanWeight, input.policy.ruralWeight);
+      for (const w of prep.weight) (minW = Math.min(minW, w)), (maxW = Math.max(maxW, w));
       for (const p of input.lastResort!.providers) {
-        if (p.ratePerHour * Math.min(input.policy.urbanWeight, input.policy.ruralWeight) >= prep.penalty) {
+        if (p.ratePerHour * minW >= prep.penalty) {
           warnings.push(`Last-resort provider ${p.id} costs ${fmt(p.ratePerHour)}/h (up to ${fmt(p.ratePerHour * maxW)} weighted), not below the unmet-hour penalty ${fmt(prep.penalty)}: it is never used.`);
         }
       }
