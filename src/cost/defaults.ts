@@ -75,7 +75,7 @@ export const DEFAULT_SOURCES: Readonly<Record<string, { unit: string; source: st
   "travelModel.callWindowsPerDay": { unit: "windows/day", source: "modelling choice: morning, lunch, tea and bed calls", date: "" },
   "travelModel.providerShare": { unit: "share of a lot's visits", source: "modelling choice: the lead provider's share allocate() requires by default (60 %)", date: "" },
   "travelModel.visitsPerRun": { unit: "visits/run", source: "modelling choice; legs from home to the first visit and back are commuting, unpaid", date: "" },
-  "travelModel.tourConstant": { unit: "km per √(km² per visit)", source: "nearest-neighbour sequences ≈ 25 % above the Beardwood–Halton–Hammersley 0.7124 (Johnson & McGeoch 1997); 0.90–0.93 for 20–1000 uniform points in a square (test/cost)", date: "" },
+  "travelModel.tourConstant": { unit: "km per √(km² per visit)", source: "nearest-neighbour sequences ≈ 25 % above the Beardwood–Halton–Hammersley 0.7124 (Johnson & McGeoch 1997); 0.90–0.93 for 20–1000 uniform points in a square with edges (test/cost checks 20, 100, 500)", date: "" },
   "travelModel.rosterFactor": { unit: "rostered ÷ ideal legs", source: "CALIBRATED: Leicestershire County Council area averages 2.9 road miles per visit (Homecare Association 2022 national figure); gives 11.5 driving min per contact hour vs 11.7 implied by the Minimum Price 2020-21", date: "2022" },
   "travelModel.roadDetour": { unit: "road ÷ straight-line distance", source: "1.2–1.4 typical (Ballou, Rahardja & Sakai 2002); the straight-line source's driving detour", date: "" },
   "travelModel.probeBearings": { unit: "directions", source: "modelling choice", date: "" },

@@ -15,8 +15,8 @@
  * paid travel; the legs from home to the first visit and back are commuting. For N points of density
  * f over a region, tour length ≈ β √N ∫√f (Beardwood, Halton & Hammersley 1959), i.e. a leg starting
  * in area a is β / √ρ_a long. For a nearest-neighbour tour β ≈ 0.92 (≈ 25 % above the optimal tour's
- * 0.7124; Johnson & McGeoch 1997); test/cost measures 0.90–0.93 for 20–1000 uniform points in a square
- * with edges. Real rosters are longer than this ideal chain (time slots, continuity of carer, skills,
+ * 0.7124; Johnson & McGeoch 1997); in a square with edges the mean leg is 0.90–0.93·√(A/N) for
+ * 20–1000 uniform points (test/cost checks 20, 100 and 500 points). Real rosters are longer than this ideal chain (time slots, continuity of carer, skills,
  * the many agencies sharing a street) by a factor φ ≥ 1. So, straight-line km per leg in area a:
  *
  *   d_a = φ · β / √ρ_a = φ · β · √(7 · W · A_a / (σ · V_a)).
