@@ -37,7 +37,7 @@ import { compareIds } from "../internal/sort.js";
 import { LotAdjacencyInputSchema, DemandHoursSchema, DesignLotsOptionsSchema, LotAreasSchema, type DesignLotsOptions } from "../schema/lots.js";
 import type { Id, TravelMatrix, TravelMode, DemandHours, LotBridge } from "../domain/index.js";
 import { growLots, randomGrowLots } from "./grow-lots.js";
-import { improveLots, repairTravel } from "./improve-lots.js";
+import { improveLots, improveLotsGradually, repairTravel } from "./improve-lots.js";
 import { assignEnclaves, maxPLots } from "./max-p-lots.js";
 import { PartitionState, type LotGraph, type ObjectiveSettings } from "./partition-state.js";
 import { prepareAreas, type PreparedAreas } from "./prepare-areas.js";
@@ -159,7 +159,7 @@ export function designLots(areas: readonly LotArea[], adjacency: AreaAdjacency, 
     };
 
     let best: { st: PartitionState; p: number; cost: number; broken: number } | null = null;
-    const restarts = existingIds !== null || opts.method === "random-grow" ? 1 : (opts.restarts ?? Math.max(4, Math.min(64, Math.ceil(2000 / members.length))));
+    const restarts = existingIds !== null || opts.method === "random-grow" ? 1 : (opts.restarts ?? Math.max(2, Math.min(64, Math.ceil(2000 / members.length))));
     for (let r = 0; r < restarts; r++) {
       const rand = mulberry32(hashSeed(opts.seed, pIndex, r));
       const st = new PartitionState(graph, k ?? members.length, baseObj);
@@ -179,7 +179,8 @@ export function designLots(areas: readonly LotArea[], adjacency: AreaAdjacency, 
       }
       const lotIdx = Array.from({ length: count }, (_, l) => l);
       if (opts.method === "grow-and-improve") {
-        improveLots(st, members, opts.maxSweeps, rand);
+        if (k !== undefined && existingIds === null && r % 2 === 0) improveLotsGradually(st, members, opts.maxSweeps, rand);
+        else improveLots(st, members, opts.maxSweeps, rand);
         if (k === undefined && travel !== null) {
           repairTravel(st, lotIdx, bounds!.min ?? 0, bounds!.max ?? Infinity);
           improveLots(st, members, opts.maxSweeps, rand);

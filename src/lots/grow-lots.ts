@@ -14,68 +14,119 @@ export function shuffled<T>(items: readonly T[], rand: () => number): T[] {
   return a;
 }
 
-/** k-means++ seeding on the areas' points: spread-out seeds, drawn with the seeded generator. */
+/** Weighted k-means++ seeds: the first drawn by demand, each next with probability ∝ weight × squared distance to the nearest seed. */
 function spreadSeeds(st: PartitionState, members: readonly number[], k: number, rand: () => number): number[] {
-  const { x, y } = st.g;
-  const seeds = [members[Math.floor(rand() * members.length)]!];
-  const d2 = members.map((i) => (x[i]! - x[seeds[0]!]!) ** 2 + (y[i]! - y[seeds[0]!]!) ** 2);
+  const { x, y, cw } = st.g;
+  const m = members.length;
+  const d2 = new Float64Array(m).fill(Infinity);
+  const taken = new Uint8Array(m);
+  const score = (p: number): number => (taken[p] ? 0 : d2[p] === Infinity ? cw[members[p]!]! : cw[members[p]!]! * d2[p]!);
+  const seeds: number[] = [];
   while (seeds.length < k) {
     let total = 0;
-    for (const d of d2) total += d;
+    for (let p = 0; p < m; p++) total += score(p);
     let pick = -1;
     if (total > 0) {
       let r = rand() * total;
-      for (let p = 0; p < members.length; p++) {
-        r -= d2[p]!;
-        if (r < 0 && d2[p]! > 0) {
-          pick = p;
-          break;
-        }
+      for (let p = 0; p < m && pick < 0; p++) {
+        const sc = score(p);
+        r -= sc;
+        if (r < 0 && sc > 0) pick = p;
       }
+      for (let p = m - 1; p >= 0 && pick < 0; p--) if (score(p) > 0) pick = p; // rounding left r ≥ 0
     }
-    if (pick < 0) pick = members.findIndex((m) => !seeds.includes(m)); // all remaining points coincide with seeds
+    if (pick < 0) pick = taken.indexOf(0); // every free point coincides with a seed
+    taken[pick] = 1;
     const s = members[pick]!;
     seeds.push(s);
-    for (let p = 0; p < members.length; p++) {
-      const d = (x[members[p]!]! - x[s]!) ** 2 + (y[members[p]!]! - y[s]!) ** 2;
+    for (let p = 0; p < m; p++) {
+      const i = members[p]!;
+      const d = (x[i]! - x[s]!) ** 2 + (y[i]! - y[s]!) ** 2;
       if (d < d2[p]!) d2[p] = d;
     }
-    d2[pick] = 0;
   }
   return seeds;
 }
 
+/** Lloyd iterations of the growing construction; the objective settles within 5–10 on county data. */
+export const GROW_ITERATIONS = 8;
+
 /**
- * Grows `lots` regions at once from spread seeds: the lot with the fewest hours so far takes its nearest
- * unassigned neighbour (nearest to its seed). Smallest-first keeps hours balanced; nearest-first keeps lots round.
+ * Grows `lots` regions at once, then re-grows them from their own centres (Lloyd iterations), keeping the
+ * iteration with the lowest objective. Each growth starts from one area per lot (first: weighted k-means++
+ * seeds; then: the member nearest the lot's demand-weighted centre) and lets the lot with the fewest hours
+ * take its free neighbour nearest its centre. Smallest-first keeps hours balanced and lots contiguous;
+ * nearest-to-centre keeps them round, and moving the centres (the k-means step) undoes badly placed seeds.
  */
-export function growLots(st: PartitionState, members: readonly number[], lots: readonly number[], rand: () => number): void {
-  const { x, y, adjStart, adjList } = st.g;
+export function growLots(st: PartitionState, members: readonly number[], lots: readonly number[], rand: () => number, iterations = GROW_ITERATIONS): void {
+  const { x, y } = st.g;
   const k = lots.length;
-  const seeds = spreadSeeds(st, members, k, rand);
+  let start = spreadSeeds(st, members, k, rand);
+  const cx = new Float64Array(k), cy = new Float64Array(k);
+  start.forEach((s, li) => {
+    cx[li] = x[s]!;
+    cy[li] = y[s]!;
+  });
+  const best = new Int32Array(members.length);
+  let bestCost = Infinity;
+  for (let it = 0; it < Math.max(1, iterations); it++) {
+    if (it > 0) for (const i of members) st.remove(i);
+    growFrom(st, lots, start, cx, cy);
+    if (members.some((i) => st.assign[i]! < 0)) return; // a disconnected parent: the caller reports it
+    const cost = st.objective(lots, members);
+    if (cost < bestCost - 1e-12) {
+      bestCost = cost;
+      members.forEach((i, p) => (best[p] = st.assign[i]!));
+    }
+    start = lots.map((l, li) => {
+      cx[li] = st.Sx[l]! / st.Sw[l]!;
+      cy[li] = st.Sy[l]! / st.Sw[l]!;
+      return nearestMember(st, l, cx[li]!, cy[li]!);
+    });
+  }
+  for (const i of members) st.remove(i);
+  members.forEach((i, p) => st.add(i, best[p]!));
+}
+
+/** The member of lot l nearest to (px, py) (ties: smaller index). */
+function nearestMember(st: PartitionState, l: number, px: number, py: number): number {
+  const { x, y } = st.g;
+  let bi = -1, bd = Infinity;
+  for (const i of st.members[l]!) {
+    const d = (x[i]! - px) ** 2 + (y[i]! - py) ** 2;
+    if (d < bd || (d === bd && i < bi)) {
+      bd = d;
+      bi = i;
+    }
+  }
+  return bi;
+}
+
+/** One growth from `start` (one area per lot): the lot with the fewest hours takes its free neighbour nearest its centre. */
+function growFrom(st: PartitionState, lots: readonly number[], start: readonly number[], cx: Float64Array, cy: Float64Array): void {
+  const { x, y, adjStart, adjList } = st.g;
   const heaps = lots.map(() => new MinHeap());
-  const pushNbrs = (i: number, li: number): void => {
-    const s = seeds[li]!;
+  const push = (i: number, li: number): void => {
     for (let p = adjStart[i]!; p < adjStart[i + 1]!; p++) {
       const j = adjList[p]!;
-      if (st.assign[j] === -1) heaps[li]!.push((x[j]! - x[s]!) ** 2 + (y[j]! - y[s]!) ** 2, j);
+      if (st.assign[j] === -1) heaps[li]!.push((x[j]! - cx[li]!) ** 2 + (y[j]! - cy[li]!) ** 2, j);
     }
   };
-  seeds.forEach((s, li) => st.add(s, lots[li]!));
-  seeds.forEach((s, li) => pushNbrs(s, li));
-  let remaining = members.length - k;
-  while (remaining > 0) {
-    let best = -1;
-    for (let li = 0; li < k; li++) {
-      const h = heaps[li]!;
-      while (h.size > 0 && st.assign[h.peekValue()] !== -1) h.pop();
-      if (h.size > 0 && (best < 0 || st.H[lots[li]!]! < st.H[lots[best]!]!)) best = li;
-    }
-    if (best < 0) break; // cannot happen on a connected graph; the caller checks
-    const i = heaps[best]!.pop();
-    st.add(i, lots[best]!);
-    pushNbrs(i, best);
-    remaining--;
+  start.forEach((s, li) => st.add(s, lots[li]!));
+  start.forEach((s, li) => push(s, li));
+  // Lots by hours so far (ties: lower lot index); a lot whose frontier is empty drops out for good, since
+  // its frontier only grows when it does.
+  const byHours = new MinHeap();
+  lots.forEach((l, li) => byHours.push(st.H[l]!, li));
+  while (byHours.size > 0) {
+    const li = byHours.pop();
+    const h = heaps[li]!;
+    while (h.size > 0 && st.assign[h.peekValue()] !== -1) h.pop();
+    if (h.size === 0) continue;
+    const i = h.pop();
+    st.add(i, lots[li]!);
+    push(i, li);
+    byHours.push(st.H[lots[li]!]!, li);
   }
 }
 

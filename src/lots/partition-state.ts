@@ -147,6 +147,26 @@ export class PartitionState {
     return d;
   }
 
+  /** Objective change if areas i (in lot a) and j (in lot b ≠ a) trade lots. */
+  swapDelta(i: number, j: number): number {
+    const a = this.assign[i]!, b = this.assign[j]!;
+    const { x, y, cw, hours } = this.g;
+    const wi = cw[i]!, wj = cw[j]!;
+    const dw = wj - wi, dx = wj * x[j]! - wi * x[i]!, dy = wj * y[j]! - wi * y[i]!;
+    const dq = wj * (x[j]! * x[j]! + y[j]! * y[j]!) - wi * (x[i]! * x[i]! + y[i]! * y[i]!), dh = hours[j]! - hours[i]!;
+    const before = this.lotCost(a) + this.lotCost(b);
+    const after =
+      this.costOf(this.H[a]! + dh, this.Sw[a]! + dw, this.Sx[a]! + dx, this.Sy[a]! + dy, this.Sq[a]! + dq) +
+      this.costOf(this.H[b]! - dh, this.Sw[b]! - dw, this.Sx[b]! - dx, this.Sy[b]! - dy, this.Sq[b]! - dq);
+    let d = after - before;
+    const home = this.obj.home;
+    if (home !== null && this.obj.wSimilarity > 0) {
+      const hi = home[i]!, hj = home[j]!;
+      d += (this.obj.wSimilarity / this.obj.parentSize) * ((hi !== b ? 1 : 0) - (hi !== a ? 1 : 0) + (hj !== a ? 1 : 0) - (hj !== b ? 1 : 0));
+    }
+    return d;
+  }
+
   /** Total objective over the given lots and areas. */
   objective(lots: readonly number[], areas: readonly number[]): number {
     let s = 0;

@@ -106,7 +106,8 @@ export const DesignLotsOptionsSchema = z
     seed: z.number().int().default(1),
     /**
      * Independent constructions per parent; the best (after local search) is kept. Default: more for small
-     * parents, where lumpy hours make single-area moves stall — max(4, min(64, ⌈2000 / areas⌉)).
+     * parents, where lumpy hours make single-area moves stall — max(2, min(64, ⌈2000 / areas⌉)); even restarts
+     * use the balance continuation, odd ones the direct search.
      */
     restarts: z.number().int().min(1).max(1000).optional(),
     /** Cap on local-search sweeps per construction. */
