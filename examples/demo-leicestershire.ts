@@ -177,7 +177,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   await writeCsv(join(out, "lot-areas.csv"), lsoas.ids.map((id) => ({ area_id: id, lot_id: lotOfArea.get(id) ?? "", parent: String(lsoas.features[lsoas.indexById.get(id)!]!.properties.ccg19cd) })));
   files.push("lots.csv", "lot-areas.csv");
 
-  const evaluation = evaluateLots(design, areas, adjacency.neighbours, demand.hours);
+  const evaluation = evaluateLots(design, areas, adjacency.neighbours, demand.hours, { boundaries: lsoas });
   await writeGeoJSON(join(out, "lots.geojson"), lotsToGeoJSON(design, lsoas, { evaluation: { lots: evaluation.lots.map((l) => ({ ...l })) } }));
   files.push("lots.geojson");
 

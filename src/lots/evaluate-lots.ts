@@ -5,15 +5,18 @@
  * Per lot: hours, population, km², urban share, demand-weighted mean and maximum straight-line distance
  * from each area's point to the lot's demand-weighted centre, a compactness ratio, the number of
  * connected pieces, and per travel mode the demand-weighted mean minutes from the lot's centre area (the
- * area with the least demand-weighted travel to the others) and the longest travel between two areas.
+ * area with the least demand-weighted travel to the others) and the longest travel between two areas;
+ * with boundaries, the Polsby–Popper score of the dissolved lot (see lot-shape.ts).
  */
 import { invalid, parseInput } from "../errors.js";
 import { haversineMetresXY } from "../internal/geo.js";
 import { compareIds } from "../internal/sort.js";
 import { checkTravelMatrix } from "../internal/travel-matrix.js";
 import { EvaluateLotsOptionsSchema, DemandHoursSchema, LotAdjacencyInputSchema, LotAreasSchema, LotPlanSchema, type EvaluateLotsOptions } from "../schema/lots.js";
-import { TRAVEL_MODES, type DemandHours, type Id, type LotPlan, type TravelMode } from "../domain/index.js";
-import { prepareAreas } from "./prepare-areas.js";
+import { TRAVEL_MODES, type DemandHours, type Id, type LotPlan, type TravelMatrix, type TravelMode } from "../domain/index.js";
+import type { Boundaries } from "../boundaries/types.js";
+import { boundaryEdges, polsbyPopper, type BoundaryEdges } from "./lot-shape.js";
+import { prepareAreas, type PreparedAreas } from "./prepare-areas.js";
 import type { AreaAdjacency, LotArea, LotViolation } from "./types.js";
 
 /** Travel inside one lot for one mode. */
@@ -49,6 +52,11 @@ export interface LotMetrics {
    * lot's; about 1 for a round lot with even demand, lower for stretched or scattered lots. Null without areas.
    */
   readonly compactness: number | null;
+  /**
+   * Polsby–Popper score 4π·area / perimeter² of the dissolved lot (1 for a disc; LSOA lots typically 0.15–0.35),
+   * from `options.boundaries`; null without them.
+   */
+  readonly polsbyPopper: number | null;
   /** Connected pieces under the adjacency (1 = contiguous). */
   readonly pieces: number;
   /** Per mode in `options.travel`. */
@@ -72,6 +80,8 @@ export interface LotEvaluation {
     readonly maxDeviation: number;
     /** Demand-weighted mean distance to lot centre over all areas, km. */
     readonly meanDistanceKm: number;
+    /** Mean Polsby–Popper score over lots (unweighted), null without `options.boundaries`. */
+    readonly meanPolsbyPopper: number | null;
     readonly contiguous: boolean;
     readonly nested: boolean;
   };
@@ -86,10 +96,11 @@ export interface LotEvaluation {
  * @param adjacency - neighbours per area id (as for {@link designLots}).
  * @param demand - weekly hours per area; every area needs one.
  * @param options - `travel`: a TravelMatrix between the areas (every mode it holds is reported);
- *   `bridges`: virtual edges from `designLots` to count as adjacency.
+ *   `bridges`: virtual edges from `designLots` to count as adjacency; `boundaries`: the areas' polygons
+ *   (from `loadBoundaries`), for each lot's Polsby–Popper score.
  * @returns a {@link LotEvaluation}.
  * @throws {LotwiseError} `invalid_input` for a bad field, `unknown_id` for a plan or matrix naming an
- *   area not in `areas` (or an area of a lot missing from the matrix).
+ *   area not in `areas` (or an area of a lot missing from the matrix or from `boundaries`).
  * @example
  * ```ts
  * import { evaluateLots } from "lotwise";
@@ -111,162 +122,234 @@ export function evaluateLots(plan: LotPlan, areas: readonly LotArea[], adjacency
   const adj = parseInput(LotAdjacencyInputSchema, adjacency, "adjacency") as AreaAdjacency;
   const dem = parseInput(DemandHoursSchema, demand, "demand");
   const pa = prepareAreas(areaList, adj, dem);
-  const n = pa.ids.length;
+  const ctx: LotContext = {
+    pa,
+    extra: bridgeEdges(pa, opts.bridges ?? []),
+    travel: travelIndex(opts.travel),
+    shapes: opts.boundaries === undefined ? null : { b: opts.boundaries as Boundaries, edges: boundaryEdges(opts.boundaries as Boundaries) },
+    mark: new Int32Array(pa.ids.length).fill(-1),
+  };
+  const { lotsSorted, violations } = assignAreas(pa, p.lots);
+  const metrics = lotsSorted.map(({ l, li }) => measureLot(ctx, l, li, violations));
+  return summarise(metrics, violations);
+}
 
+/** What every lot's measurement needs: the prepared areas, bridge edges, travel lookup, shapes and BFS scratch. */
+interface LotContext {
+  readonly pa: PreparedAreas;
+  readonly extra: ReadonlyMap<number, readonly number[]>;
+  readonly travel: TravelIndex | null;
+  readonly shapes: { readonly b: Boundaries; readonly edges: BoundaryEdges } | null;
+  readonly mark: Int32Array;
+}
+
+interface TravelIndex {
+  readonly matrix: TravelMatrix;
+  readonly modes: readonly TravelMode[];
+  readonly oIdx: ReadonlyMap<Id, number>;
+  readonly dIdx: ReadonlyMap<Id, number>;
+}
+
+type PlanLot = { readonly id: Id; readonly areaIds: readonly Id[]; readonly parent?: string | undefined };
+
+/** Bridges as extra adjacency (both directions). */
+function bridgeEdges(pa: PreparedAreas, bridges: readonly { from: Id; to: Id }[]): Map<number, number[]> {
   const extra = new Map<number, number[]>();
-  for (const b of opts.bridges ?? []) {
+  for (const b of bridges) {
     const i = pa.index.get(b.from), j = pa.index.get(b.to);
     if (i === undefined || j === undefined) invalid(["options", "bridges"], b, "a bridge names an area not in areas", "unknown_id");
     (extra.get(i) ?? extra.set(i, []).get(i)!).push(j);
     (extra.get(j) ?? extra.set(j, []).get(j)!).push(i);
   }
+  return extra;
+}
 
+/** Lots sorted by id; duplicated and unassigned areas reported. */
+function assignAreas(pa: PreparedAreas, lots: readonly PlanLot[]): { lotsSorted: { l: PlanLot; li: number }[]; violations: LotViolation[] } {
+  const n = pa.ids.length;
   const violations: LotViolation[] = [];
   const lotOf = new Int32Array(n).fill(-1);
-  const lotsSorted = p.lots.map((l, li) => ({ l, li })).sort((a, b) => compareIds(a.l.id, b.l.id));
+  const lotsSorted = lots.map((l, li) => ({ l, li })).sort((a, b) => compareIds(a.l.id, b.l.id));
   for (const { l, li } of lotsSorted) {
     l.areaIds.forEach((id, ai) => {
       const i = pa.index.get(id);
       if (i === undefined) invalid(["plan", "lots", li, "areaIds", ai], id, "this area is not in areas", "unknown_id");
       if (lotOf[i] !== -1 && lotOf[i] !== li) {
-        violations.push({ kind: "duplicate_area", lotId: l.id, areaId: id, message: `area ${id} is in lot ${p.lots[lotOf[i]!]!.id} and in lot ${l.id}` });
+        violations.push({ kind: "duplicate_area", lotId: l.id, areaId: id, message: `area ${id} is in lot ${lots[lotOf[i]!]!.id} and in lot ${l.id}` });
       } else lotOf[i] = li;
     });
   }
   for (let i = 0; i < n; i++) {
     if (lotOf[i] === -1) violations.push({ kind: "unassigned_area", areaId: pa.ids[i]!, message: `area ${pa.ids[i]} is in no lot` });
   }
+  return { lotsSorted, violations };
+}
 
-  const travel = opts.travel;
-  const modes: TravelMode[] = travel === undefined ? [] : TRAVEL_MODES.filter((m) => travel.minutes[m] !== undefined);
-  let oIdx: Map<Id, number> | null = null, dIdx: Map<Id, number> | null = null;
-  if (travel !== undefined) {
-    checkTravelMatrix(travel, ["options", "travel"]);
-    oIdx = new Map(travel.originIds.map((id, i) => [id, i]));
-    dIdx = new Map(travel.destinationIds.map((id, i) => [id, i]));
+/** The travel matrix's modes and id indices, after checking its shape. */
+function travelIndex(travel: TravelMatrix | undefined): TravelIndex | null {
+  if (travel === undefined) return null;
+  checkTravelMatrix(travel, ["options", "travel"]);
+  const modes = TRAVEL_MODES.filter((m) => travel.minutes[m] !== undefined);
+  return { matrix: travel, modes, oIdx: new Map(travel.originIds.map((id, i) => [id, i])), dIdx: new Map(travel.destinationIds.map((id, i) => [id, i])) };
+}
+
+/** All metrics of one lot; its contiguity and nesting violations are appended to `violations`. */
+function measureLot(ctx: LotContext, l: PlanLot, li: number, violations: LotViolation[]): LotMetrics {
+  const { pa } = ctx;
+  const ms = [...new Set(l.areaIds.map((id) => pa.index.get(id)!))].sort((a, b) => a - b);
+  let H = 0;
+  for (const i of ms) H += pa.hours[i]!;
+  // demand weights (uniform when the lot has no hours)
+  const w = ms.map((i) => (H > 0 ? pa.hours[i]! : 1));
+  const { meanD, maxD } = centreDistances(pa, ms, w);
+  const population = ms.length === 0 ? null : sumOf(pa, ms, (a) => a.population);
+  const areaKm2 = ms.length === 0 ? null : sumOf(pa, ms, (a) => a.areaKm2);
+  const pieces = countPieces(ctx, ms, li);
+  if (pieces > 1) violations.push({ kind: "not_contiguous", lotId: l.id, value: pieces, limit: 1, message: `lot ${l.id} is in ${pieces} separate pieces` });
+  const parent = lotParent(pa, l, ms, violations);
+  const base = {
+    id: l.id,
+    areaCount: ms.length,
+    hours: H,
+    population,
+    areaKm2,
+    urbanShare: urbanShareOf(pa, ms, population),
+    meanDistanceKm: meanD,
+    maxDistanceKm: maxD,
+    compactness: areaKm2 !== null && meanD > 0 ? ((2 / 3) * Math.sqrt(areaKm2 / Math.PI)) / meanD : null,
+    polsbyPopper: ctx.shapes === null || ms.length === 0 ? null : lotPolsbyPopper(ctx.shapes, pa, l, ms),
+    pieces,
+    travel: ctx.travel === null ? {} : lotTravel(ctx.travel, pa, l, ms, w),
+  };
+  return parent === undefined ? base : { ...base, parent };
+}
+
+/** Weighted mean and largest distance (km) from the members' points to their weighted centre. */
+function centreDistances(pa: PreparedAreas, ms: readonly number[], w: readonly number[]): { meanD: number; maxD: number } {
+  let W = 0, cx = 0, cy = 0;
+  ms.forEach((i, k) => {
+    W += w[k]!;
+    cx += w[k]! * pa.areas[i]!.lonLat[0];
+    cy += w[k]! * pa.areas[i]!.lonLat[1];
+  });
+  cx /= W || 1;
+  cy /= W || 1;
+  let meanD = 0, maxD = 0;
+  ms.forEach((i, k) => {
+    const d = haversineMetresXY(pa.areas[i]!.lonLat[0], pa.areas[i]!.lonLat[1], cx, cy) / 1000;
+    meanD += (w[k]! * d) / (W || 1);
+    if (d > maxD) maxD = d;
+  });
+  return { meanD, maxD };
+}
+
+/** Σ of an optional field over the members; null when any member lacks it. */
+function sumOf(pa: PreparedAreas, ms: readonly number[], f: (a: LotArea) => number | undefined): number | null {
+  let s = 0;
+  for (const i of ms) {
+    const v = f(pa.areas[i]!);
+    if (v === undefined) return null;
+    s += v;
   }
+  return s;
+}
 
-  const mark = new Int32Array(n).fill(-1);
-  const metrics: LotMetrics[] = [];
-  for (const { l, li } of lotsSorted) {
-    const ms = [...new Set(l.areaIds.map((id) => pa.index.get(id)!))].sort((a, b) => a - b);
-    const hoursOf = (i: number) => pa.hours[i]!;
-    let H = 0;
-    for (const i of ms) H += hoursOf(i);
-    // demand-weighted centre (uniform weights when the lot has no hours)
-    const wOf = (i: number) => (H > 0 ? hoursOf(i) : 1);
-    let W = 0, cx = 0, cy = 0;
-    for (const i of ms) {
-      W += wOf(i);
-      cx += wOf(i) * pa.areas[i]!.lonLat[0];
-      cy += wOf(i) * pa.areas[i]!.lonLat[1];
+/** Urban share of population (of areas when population is missing or 0); null when a member has no class. */
+function urbanShareOf(pa: PreparedAreas, ms: readonly number[], population: number | null): number | null {
+  if (ms.length === 0 || !ms.every((i) => pa.areas[i]!.urban !== undefined)) return null;
+  const usePop = population !== null && population > 0;
+  let u = 0, t = 0;
+  for (const i of ms) {
+    const wt = usePop ? pa.areas[i]!.population! : 1;
+    t += wt;
+    if (pa.areas[i]!.urban) u += wt;
+  }
+  return t > 0 ? u / t : null;
+}
+
+/** Connected pieces of the lot under the adjacency plus bridges. */
+function countPieces(ctx: LotContext, ms: readonly number[], li: number): number {
+  const { pa, extra, mark } = ctx;
+  let pieces = 0;
+  for (const i of ms) mark[i] = li;
+  const seen = new Set<number>();
+  for (const s of ms) {
+    if (seen.has(s)) continue;
+    pieces++;
+    const stack = [s];
+    seen.add(s);
+    while (stack.length > 0) {
+      const u = stack.pop()!;
+      const visit = (v: number) => {
+        if (mark[v] === li && !seen.has(v)) {
+          seen.add(v);
+          stack.push(v);
+        }
+      };
+      for (let q = pa.adjStart[u]!; q < pa.adjStart[u + 1]!; q++) visit(pa.adjList[q]!);
+      for (const v of extra.get(u) ?? []) visit(v);
     }
-    cx /= W || 1;
-    cy /= W || 1;
-    let meanD = 0, maxD = 0;
-    for (const i of ms) {
-      const d = haversineMetresXY(pa.areas[i]!.lonLat[0], pa.areas[i]!.lonLat[1], cx, cy) / 1000;
-      meanD += (wOf(i) * d) / (W || 1);
-      if (d > maxD) maxD = d;
+  }
+  for (const i of ms) mark[i] = -1;
+  return pieces;
+}
+
+/** The lot's parent (declared, else shared by its areas); mixed or contradicting parents are reported. */
+function lotParent(pa: PreparedAreas, l: PlanLot, ms: readonly number[], violations: LotViolation[]): string | undefined {
+  const parentsIn = [...new Set(ms.map((i) => pa.parent[i]!))].sort(compareIds);
+  let parent: string | undefined = l.parent;
+  if (pa.hasParents) {
+    if (parentsIn.length > 1) {
+      violations.push({ kind: "mixed_parents", lotId: l.id, value: parentsIn.length, limit: 1, message: `lot ${l.id} spans parents ${parentsIn.join(", ")}` });
+    } else if (l.parent !== undefined && parentsIn.length === 1 && parentsIn[0] !== l.parent) {
+      violations.push({ kind: "mixed_parents", lotId: l.id, message: `lot ${l.id} declares parent ${l.parent} but its areas are in ${parentsIn[0]}` });
     }
-    const sum = (f: (a: LotArea) => number | undefined): number | null => {
+    if (parent === undefined && parentsIn.length === 1) parent = parentsIn[0]!;
+  }
+  return parent;
+}
+
+/** Polsby–Popper of the lot's dissolved polygons. */
+function lotPolsbyPopper(shapes: NonNullable<LotContext["shapes"]>, pa: PreparedAreas, l: PlanLot, ms: readonly number[]): number | null {
+  const idx = ms.map((i) => {
+    const b = shapes.b.indexById.get(pa.ids[i]!);
+    if (b === undefined) invalid(["options", "boundaries"], pa.ids[i], `area of lot ${l.id} has no boundary`, "unknown_id");
+    return b;
+  });
+  return polsbyPopper(shapes.b, shapes.edges, idx);
+}
+
+/** Per mode: the centre area (least weighted travel to the others), its weighted mean and the longest travel. */
+function lotTravel(t: TravelIndex, pa: PreparedAreas, l: PlanLot, ms: readonly number[], w: readonly number[]): Partial<Record<TravelMode, LotTravelMetrics>> {
+  const tr: Partial<Record<TravelMode, LotTravelMetrics>> = {};
+  let W = 0;
+  for (const x of w) W += x;
+  const o = ms.map((i) => t.oIdx.get(pa.ids[i]!)), d = ms.map((i) => t.dIdx.get(pa.ids[i]!));
+  const missing = ms.findIndex((_, k) => o[k] === undefined || d[k] === undefined);
+  if (missing >= 0 && t.modes.length > 0) invalid(["options", "travel"], pa.ids[ms[missing]!], `area of lot ${l.id} is missing from the travel matrix`, "unknown_id");
+  const nd = t.matrix.destinationIds.length;
+  for (const m of t.modes) {
+    const arr = t.matrix.minutes[m]!;
+    let bestC = -1, bestMean = Infinity, maxT = 0;
+    for (let a = 0; a < ms.length; a++) {
       let s = 0;
-      for (const i of ms) {
-        const v = f(pa.areas[i]!);
-        if (v === undefined) return null;
-        s += v;
+      for (let b = 0; b < ms.length; b++) {
+        const x = arr[o[a]! * nd + d[b]!]!;
+        s += (w[b]! * x) / (W || 1);
+        if (a !== b && x > maxT) maxT = x;
       }
-      return s;
-    };
-    const population = ms.length === 0 ? null : sum((a) => a.population);
-    const areaKm2 = ms.length === 0 ? null : sum((a) => a.areaKm2);
-    let urbanShare: number | null = null;
-    if (ms.length > 0 && ms.every((i) => pa.areas[i]!.urban !== undefined)) {
-      const usePop = population !== null && population > 0;
-      let u = 0, t = 0;
-      for (const i of ms) {
-        const w = usePop ? pa.areas[i]!.population! : 1;
-        t += w;
-        if (pa.areas[i]!.urban) u += w;
-      }
-      urbanShare = t > 0 ? u / t : null;
-    }
-    // connected pieces
-    let pieces = 0;
-    for (const i of ms) mark[i] = li;
-    const seen = new Set<number>();
-    for (const s of ms) {
-      if (seen.has(s)) continue;
-      pieces++;
-      const stack = [s];
-      seen.add(s);
-      while (stack.length > 0) {
-        const u = stack.pop()!;
-        const visit = (v: number) => {
-          if (mark[v] === li && !seen.has(v)) {
-            seen.add(v);
-            stack.push(v);
-          }
-        };
-        for (let q = pa.adjStart[u]!; q < pa.adjStart[u + 1]!; q++) visit(pa.adjList[q]!);
-        for (const v of extra.get(u) ?? []) visit(v);
+      if (s < bestMean) {
+        bestMean = s;
+        bestC = a;
       }
     }
-    for (const i of ms) mark[i] = -1;
-    if (pieces > 1) {
-      violations.push({ kind: "not_contiguous", lotId: l.id, value: pieces, limit: 1, message: `lot ${l.id} is in ${pieces} separate pieces` });
-    }
-    // nesting
-    const parentsIn = [...new Set(ms.map((i) => pa.parent[i]!))].sort(compareIds);
-    let parent: string | undefined = l.parent;
-    if (pa.hasParents) {
-      if (parentsIn.length > 1) {
-        violations.push({ kind: "mixed_parents", lotId: l.id, value: parentsIn.length, limit: 1, message: `lot ${l.id} spans parents ${parentsIn.join(", ")}` });
-      } else if (l.parent !== undefined && parentsIn.length === 1 && parentsIn[0] !== l.parent) {
-        violations.push({ kind: "mixed_parents", lotId: l.id, message: `lot ${l.id} declares parent ${l.parent} but its areas are in ${parentsIn[0]}` });
-      }
-      if (parent === undefined && parentsIn.length === 1) parent = parentsIn[0]!;
-    }
-    // travel
-    const tr: Partial<Record<TravelMode, LotTravelMetrics>> = {};
-    for (const m of modes) {
-      const arr = travel!.minutes[m]!;
-      const nd = travel!.destinationIds.length;
-      const o = ms.map((i) => oIdx!.get(pa.ids[i]!)), d = ms.map((i) => dIdx!.get(pa.ids[i]!));
-      const missing = ms.findIndex((_, k) => o[k] === undefined || d[k] === undefined);
-      if (missing >= 0) invalid(["options", "travel"], pa.ids[ms[missing]!], `area of lot ${l.id} is missing from the travel matrix`, "unknown_id");
-      let bestC = -1, bestMean = Infinity, maxT = 0;
-      for (let a = 0; a < ms.length; a++) {
-        let s = 0;
-        for (let b = 0; b < ms.length; b++) {
-          const t = arr[o[a]! * nd + d[b]!]!;
-          s += (wOf(ms[b]!) * t) / (W || 1);
-          if (a !== b && t > maxT) maxT = t;
-        }
-        if (s < bestMean) {
-          bestMean = s;
-          bestC = a;
-        }
-      }
-      if (bestC >= 0) tr[m] = { centreId: pa.ids[ms[bestC]!]!, meanMinutes: bestMean, maxMinutes: maxT };
-    }
-    const base = {
-      id: l.id,
-      areaCount: ms.length,
-      hours: H,
-      population,
-      areaKm2,
-      urbanShare,
-      meanDistanceKm: meanD,
-      maxDistanceKm: maxD,
-      compactness: areaKm2 !== null && meanD > 0 ? ((2 / 3) * Math.sqrt(areaKm2 / Math.PI)) / meanD : null,
-      pieces,
-      travel: tr,
-    };
-    metrics.push(parent === undefined ? base : { ...base, parent });
+    if (bestC >= 0) tr[m] = { centreId: pa.ids[ms[bestC]!]!, meanMinutes: bestMean, maxMinutes: maxT };
   }
+  return tr;
+}
 
-  // per parent balance
+/** Per-parent balance and the plan summary. */
+function summarise(metrics: LotMetrics[], violations: LotViolation[]): LotEvaluation {
   const byParent = new Map<string, number[]>();
   for (const m of metrics) (byParent.get(m.parent ?? "") ?? byParent.set(m.parent ?? "", []).get(m.parent ?? "")!).push(m.hours);
   const parents = [...byParent.entries()]
@@ -279,6 +362,7 @@ export function evaluateLots(plan: LotPlan, areas: readonly LotArea[], adjacency
     });
   const allHours = metrics.map((m) => m.hours);
   const totalH = allHours.reduce((a, b) => a + b, 0);
+  const pp = metrics.map((m) => m.polsbyPopper).filter((x): x is number => x !== null);
   violations.sort((a, b) => compareIds(a.lotId ?? "", b.lotId ?? "") || compareIds(a.kind, b.kind) || compareIds(a.areaId ?? "", b.areaId ?? ""));
   return {
     lots: metrics,
@@ -291,6 +375,7 @@ export function evaluateLots(plan: LotPlan, areas: readonly LotArea[], adjacency
       maxHours: allHours.length > 0 ? Math.max(...allHours) : 0,
       maxDeviation: parents.reduce((a, p) => Math.max(a, p.maxDeviation), 0),
       meanDistanceKm: totalH > 0 ? metrics.reduce((a, m) => a + m.meanDistanceKm * m.hours, 0) / totalH : metrics.reduce((a, m) => a + m.meanDistanceKm, 0) / Math.max(1, metrics.length),
+      meanPolsbyPopper: pp.length > 0 && pp.length === metrics.length ? pp.reduce((a, b) => a + b, 0) / pp.length : null,
       contiguous: !violations.some((v) => v.kind === "not_contiguous"),
       nested: !violations.some((v) => v.kind === "mixed_parents"),
     },

@@ -137,9 +137,22 @@ export const EvaluateLotsOptionsSchema = z
     travel: TravelMatrixSchema.optional(),
     /** Virtual edges (from `designLots(...).bridges`) to count as adjacency when checking contiguity. */
     bridges: z.array(LotBridgeSchema).optional(),
+    /** The areas' polygons (from `loadBoundaries`), for each lot's Polsby–Popper score. */
+    boundaries: z
+      .custom<BoundariesShape>(
+        (v) => typeof v === "object" && v !== null && (v as BoundariesShape).indexById instanceof Map && Array.isArray((v as BoundariesShape).features) && Array.isArray((v as BoundariesShape).areasKm2),
+        "expected Boundaries from loadBoundaries",
+      )
+      .optional(),
   })
   .strict();
-export type EvaluateLotsOptions = { travel?: TravelMatrix; bridges?: readonly LotBridge[] };
+/** What evaluateLots reads of `Boundaries` (from `loadBoundaries`; schema/ does not import the boundaries engine). */
+export interface BoundariesShape {
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly features: readonly { readonly geometry: { readonly type: "Polygon" | "MultiPolygon"; readonly coordinates: unknown } }[];
+  readonly areasKm2: readonly number[];
+}
+export type EvaluateLotsOptions = { travel?: TravelMatrix; bridges?: readonly LotBridge[]; boundaries?: BoundariesShape };
 
 /** Rows of area → lot, e.g. a council's current plan read from CSV. */
 export const LotPlanRowsSchema = z

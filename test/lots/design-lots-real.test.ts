@@ -116,6 +116,27 @@ describe("designLots on the Leicestershire County Council area (396 LSOAs)", () 
     const dissolved = fc.features.filter((f) => f.properties.dissolve === "union").length;
     expect(dissolved).toBe(18);
   });
+
+  it("evaluateLots(..., { boundaries }) gives each lot the Polsby–Popper score of its @turf/union outline", () => {
+    const ev = evaluateLots(plan, s.areas, s.adjacency, s.demand.hours, { boundaries: s.boundaries });
+    const fc = lotsToGeoJSON(plan, s.boundaries);
+    const R = 6371.0088, rad = Math.PI / 180;
+    const edge = (p: number[], q: number[]) => {
+      const h = Math.sin(((q[1]! - p[1]!) * rad) / 2) ** 2 + Math.cos(p[1]! * rad) * Math.cos(q[1]! * rad) * Math.sin(((q[0]! - p[0]!) * rad) / 2) ** 2;
+      return 2 * R * Math.asin(Math.sqrt(h));
+    };
+    for (const f of fc.features) {
+      const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+      let perimeter = 0;
+      for (const ring of polys.flat()) for (let k = 0; k + 1 < ring.length; k++) perimeter += edge(ring[k]!, ring[k + 1]!);
+      const expected = (4 * Math.PI * (turfArea(f) / 1e6)) / perimeter ** 2;
+      const m = ev.lots.find((l) => l.id === f.properties.lotId)!;
+      expect(Math.abs(m.polsbyPopper! - expected) / expected).toBeLessThan(0.01);
+      expect(m.polsbyPopper!).toBeGreaterThan(0.05);
+      expect(m.polsbyPopper!).toBeLessThan(0.8);
+    }
+    expect(ev.summary.meanPolsbyPopper!).toBeCloseTo(ev.lots.reduce((a, l) => a + l.polsbyPopper!, 0) / 18, 12);
+  });
 });
 
 describe("designLots nested in CCG × district pieces", () => {

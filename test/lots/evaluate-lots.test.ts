@@ -3,6 +3,8 @@ import { evaluateLots } from "../../src/lots/evaluate-lots.js";
 import { lotPlanFromRows } from "../../src/lots/lot-plan-from-rows.js";
 import { isLotwiseError } from "../../src/errors.js";
 import type { LotArea } from "../../src/lots/types.js";
+import { loadBoundaries } from "../../src/boundaries/load.js";
+import turfArea from "@turf/area";
 
 const R = 6371.0088;
 function km(p: readonly [number, number], q: readonly [number, number]): number {
@@ -114,5 +116,41 @@ describe("lotPlanFromRows", () => {
     expect(code(() => lotPlanFromRows([{ areaId: "A", lotId: "L1", parent: "P" }, { areaId: "B", lotId: "L1", parent: "Q" }]))).toBe(
       'invalid_input: Invalid rows[1].parent: "Q". lot L1 has parent P in rows[0]',
     );
+  });
+});
+
+describe("evaluateLots(..., { boundaries }) Polsby–Popper", () => {
+  // Three squares in a row (A, B, C) and one above A (D), 0.01° of latitude a side (≈ 1.11 km) near 52.6°N:
+  // a cell is dx = 0.01°/cos(52.605°) of longitude wide so that it is square on the ground.
+  const dx = 0.01 / Math.cos((52.605 * Math.PI) / 180);
+  const sq = (x: number, y: number) => ({ type: "Polygon" as const, coordinates: [[[x, y], [x + dx, y], [x + dx, y + 0.01], [x, y + 0.01], [x, y]]] });
+  const at: Record<string, [number, number]> = { A: [0, 52.6], B: [dx, 52.6], C: [2 * dx, 52.6], D: [0, 52.61] };
+  const b = loadBoundaries({ type: "FeatureCollection", features: Object.entries(at).map(([id, [x, y]]) => ({ type: "Feature", id, properties: {}, geometry: sq(x, y) })) });
+  const pts: LotArea[] = Object.entries(at).map(([id, [x, y]]) => ({ id, lonLat: [x + dx / 2, y + 0.005] }));
+  const adj = { A: ["B", "D"], B: ["A", "C"], C: ["B"], D: ["A"] };
+  const dem = { A: 1, B: 1, C: 1, D: 1 };
+  const hav = (p: [number, number], q: [number, number]) => km(p, q);
+
+  it("scores a lot as 4π·area / perimeter² of its dissolved outline, shared borders removed", () => {
+    const ev = evaluateLots({ lots: [{ id: "ABC", areaIds: ["A", "B", "C"] }, { id: "D", areaIds: ["D"] }] }, pts, adj, dem, { boundaries: b });
+    // ABC is a 3×1 strip: outline = bottom + top + two ends, each measured along its own latitude.
+    const bottom = hav([0, 52.6], [3 * dx, 52.6]), top = hav([0, 52.61], [3 * dx, 52.61]), end = hav([0, 52.6], [0, 52.61]);
+    const areaABC = ["A", "B", "C"].reduce((s, id) => s + turfArea(b.features[b.indexById.get(id)!]!) / 1e6, 0);
+    const abc = ev.lots.find((l) => l.id === "ABC")!;
+    expect(abc.polsbyPopper!).toBeCloseTo((4 * Math.PI * areaABC) / (bottom + top + 2 * end) ** 2, 6);
+    // A 3:1 strip scores about 4π·3/64 ≈ 0.589; a square about π/4 ≈ 0.785.
+    expect(abc.polsbyPopper!).toBeGreaterThan(0.55);
+    expect(abc.polsbyPopper!).toBeLessThan(0.62);
+    expect(ev.lots.find((l) => l.id === "D")!.polsbyPopper!).toBeCloseTo(Math.PI / 4, 2);
+    expect(ev.summary.meanPolsbyPopper!).toBeCloseTo((abc.polsbyPopper! + ev.lots[1]!.polsbyPopper!) / 2, 12);
+  });
+
+  it("gives an L of three squares the strip's score (both outlines are 8 sides), and null without boundaries", () => {
+    const ev = evaluateLots({ lots: [{ id: "L", areaIds: ["A", "B", "D"] }, { id: "C", areaIds: ["C"] }] }, pts, adj, dem, { boundaries: b });
+    const strip = evaluateLots({ lots: [{ id: "S", areaIds: ["A", "B", "C"] }, { id: "D", areaIds: ["D"] }] }, pts, adj, dem, { boundaries: b });
+    expect(ev.lots.find((l) => l.id === "L")!.polsbyPopper!).toBeCloseTo(strip.lots.find((l) => l.id === "S")!.polsbyPopper!, 2);
+    const none = evaluateLots({ lots: [{ id: "S", areaIds: ["A", "B", "C", "D"] }] }, pts, adj, dem);
+    expect(none.lots[0]!.polsbyPopper).toBeNull();
+    expect(none.summary.meanPolsbyPopper).toBeNull();
   });
 });
