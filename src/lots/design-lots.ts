@@ -74,12 +74,68 @@ export function designLots(areas: readonly LotArea[], adjacency: AreaAdjacency, 
   const adj = parseInput(LotAdjacencyInputSchema, adjacency, "adjacency") as AreaAdjacency;
   const dem = parseInput(DemandHoursSchema, demand, "demand");
   const pa = prepareAreas(areaList, adj, dem);
-  const n = pa.ids.length;
-
-  // Parents and lot counts.
   const parents = [...new Set(pa.parent)].sort(compareIds);
   const membersOf = new Map<string, number[]>(parents.map((p) => [p, []]));
-  for (let i = 0; i < n; i++) membersOf.get(pa.parent[i]!)!.push(i);
+  for (let i = 0; i < pa.ids.length; i++) membersOf.get(pa.parent[i]!)!.push(i);
+  const countFor = lotCounts(opts, pa, parents, membersOf);
+  const travel = opts.travelLimit === undefined ? null : travelLookup(pa, opts.travelLimit.matrix, opts.travelLimit.mode as TravelMode, opts.travelLimit.maxMinutes);
+  // Same-parent graph, then bridges so every parent is one connected piece.
+  const { graph, bridges } = buildGraph(pa, membersOf);
+  const ctx: DesignContext = { opts, pa, graph, travel, existingLotOf: existingLots(opts, pa) };
+
+  const lots: DesignedLot[] = [];
+  const violations: LotViolation[] = [];
+  const parentSummary: LotDesign["parents"][number][] = [];
+  let objective = 0;
+  let moved = 0;
+  parents.forEach((p, pIndex) => {
+    const members = membersOf.get(p)!;
+    const best = designParent(ctx, p, pIndex, members, countFor.get(p));
+    objective += best.cost;
+    const out = emitParent(ctx, p, members, best);
+    lots.push(...out.lots);
+    violations.push(...out.violations);
+    moved += out.moved;
+    parentSummary.push(out.summary);
+  });
+
+  lots.sort((a, b) => compareIds(a.id, b.id));
+  violations.sort((a, b) => compareIds(a.lotId ?? "", b.lotId ?? "") || compareIds(a.kind, b.kind));
+  return {
+    lots,
+    status: violations.length === 0 ? "feasible" : "best_effort",
+    violations,
+    bridges,
+    objective,
+    parents: parentSummary,
+    ...(opts.existingPlan !== undefined ? { movedAreas: moved } : {}),
+  };
+}
+
+type ParsedOptions = ReturnType<typeof DesignLotsOptionsSchema.parse>;
+type TravelLimit = ReturnType<typeof travelLookup>;
+
+/** What every parent's design needs. */
+interface DesignContext {
+  readonly opts: ParsedOptions;
+  readonly pa: PreparedAreas;
+  readonly graph: LotGraph;
+  readonly travel: TravelLimit | null;
+  /** Area → lot id in `existingPlan` (empty without one). */
+  readonly existingLotOf: ReadonlyMap<number, Id>;
+}
+
+/** The best restart of one parent: its state, lot count, objective and (when kept) the existing plan's lot ids. */
+interface ParentDesign {
+  readonly st: PartitionState;
+  readonly count: number;
+  readonly cost: number;
+  readonly broken: number;
+  readonly existingIds: Id[] | null;
+}
+
+/** Lots per parent from `lotsPerParent` / `lotCount` (none in max-p mode), checked against the parents present. */
+function lotCounts(opts: ParsedOptions, pa: PreparedAreas, parents: readonly string[], membersOf: ReadonlyMap<string, number[]>): Map<string, number> {
   const countFor = new Map<string, number>();
   if (opts.lotsPerParent !== undefined) {
     if (!pa.hasParents) invalid(["options", "lotsPerParent"], opts.lotsPerParent, "areas have no parent: give each area a parent or use options.lotCount");
@@ -104,143 +160,135 @@ export function designLots(areas: readonly LotArea[], adjacency: AreaAdjacency, 
       invalid(path, k, `${p === "" ? "there are" : `parent "${p}" has`} only ${size} area${size === 1 ? "" : "s"}; each lot needs at least one`, "infeasible_input");
     }
   }
+  return countFor;
+}
 
-  const travel = opts.travelLimit === undefined ? null : travelLookup(pa, opts.travelLimit.matrix, opts.travelLimit.mode as TravelMode, opts.travelLimit.maxMinutes);
-
-  // Same-parent graph, then bridges so every parent is one connected piece.
-  const { graph, bridges } = buildGraph(pa, membersOf);
-
-  // Existing plan: area → existing lot id.
+/** Existing plan as area index → lot id; unknown areas rejected. */
+function existingLots(opts: ParsedOptions, pa: PreparedAreas): Map<number, Id> {
   const existingLotOf = new Map<number, Id>();
-  if (opts.existingPlan !== undefined) {
-    opts.existingPlan.lots.forEach((lot, li) => {
-      lot.areaIds.forEach((id, ai) => {
-        const i = pa.index.get(id);
-        if (i === undefined) invalid(["options", "existingPlan", "lots", li, "areaIds", ai], id, "this area is not in areas", "unknown_id");
-        existingLotOf.set(i, lot.id);
-      });
+  opts.existingPlan?.lots.forEach((lot, li) => {
+    lot.areaIds.forEach((id, ai) => {
+      const i = pa.index.get(id);
+      if (i === undefined) invalid(["options", "existingPlan", "lots", li, "areaIds", ai], id, "this area is not in areas", "unknown_id");
+      existingLotOf.set(i, lot.id);
     });
-  }
+  });
+  return existingLotOf;
+}
 
+/** Objective settings of one parent, and the existing plan's lot ids when it has exactly k lots there. */
+function parentObjective(ctx: DesignContext, members: readonly number[], k: number | undefined): { obj: ObjectiveSettings; existingIds: Id[] | null; home: Int32Array } {
+  const { opts, pa, graph, travel, existingLotOf } = ctx;
+  const total = members.reduce((s, i) => s + pa.hours[i]!, 0);
+  const bounds = opts.hoursPerLot;
+  const home = new Int32Array(pa.ids.length).fill(-1);
+  let existingIds: Id[] | null = null;
+  if (k !== undefined && existingLotOf.size > 0) {
+    const ids = [...new Set(members.map((i) => existingLotOf.get(i)).filter((x): x is Id => x !== undefined))].sort(compareIds);
+    if (ids.length === k) {
+      existingIds = ids;
+      for (const i of members) {
+        const e = existingLotOf.get(i);
+        if (e !== undefined) home[i] = ids.indexOf(e);
+      }
+    }
+  }
+  const obj: ObjectiveSettings = {
+    balance: k !== undefined
+      ? { kind: "target", target: total / k, tolerance: opts.balanceTolerance }
+      : { kind: "bounds", min: bounds?.min ?? 0, max: bounds?.max ?? Infinity, target: 0 },
+    wBalance: opts.weights.balance,
+    wCompact: opts.weights.compactness,
+    sse0: inertia(graph, members),
+    wSimilarity: existingIds !== null ? opts.weights.similarity : 0,
+    home: existingIds !== null ? home : null,
+    parentSize: members.length,
+    travel,
+  };
+  return { obj, existingIds, home };
+}
+
+/** Runs the restarts of one parent and returns the best: fewest broken limits, then (max-p) most lots, then lowest objective. */
+function designParent(ctx: DesignContext, p: string, pIndex: number, members: readonly number[], k: number | undefined): ParentDesign {
+  const { opts, pa, graph, travel } = ctx;
+  const bounds = opts.hoursPerLot;
+  const min = bounds?.min ?? 0, max = bounds?.max ?? Infinity;
+  const { obj: baseObj, existingIds, home } = parentObjective(ctx, members, k);
+  const total = members.reduce((s, i) => s + pa.hours[i]!, 0);
+  let best: ParentDesign | null = null;
+  const restarts = existingIds !== null || opts.method === "random-grow" ? 1 : (opts.restarts ?? Math.max(2, Math.min(64, Math.ceil(2000 / members.length))));
+  for (let r = 0; r < restarts; r++) {
+    const rand = mulberry32(hashSeed(opts.seed, pIndex, r));
+    const st = new PartitionState(graph, k ?? members.length, baseObj);
+    let count: number;
+    if (k !== undefined) {
+      const lotIdx = Array.from({ length: k }, (_, l) => l);
+      if (existingIds !== null) startFromExisting(st, members, home, k);
+      else if (opts.method === "random-grow") randomGrowLots(st, members, lotIdx, rand);
+      else growLots(st, members, lotIdx, rand);
+      count = k;
+    } else {
+      count = maxPLots(st, members, min, max, rand);
+      st.obj = { ...baseObj, balance: { kind: "bounds", min, max, target: total / count } };
+    }
+    if (members.some((i) => st.assign[i]! < 0)) {
+      throw new LotwiseError("infeasible_input", `Could not assign every area of parent "${p}" to a lot (the adjacency graph is not connected).`);
+    }
+    const lotIdx = Array.from({ length: count }, (_, l) => l);
+    if (opts.method === "grow-and-improve") {
+      // Even restarts use the balance continuation, odd ones the direct search: the continuation finds more
+      // compact lots on real parents, the direct search is safer on tiny parents with lumpy hours.
+      if (k !== undefined && existingIds === null && r % 2 === 0) improveLotsGradually(st, members, opts.maxSweeps, rand);
+      else improveLots(st, members, opts.maxSweeps, rand);
+      if (k === undefined && travel !== null) {
+        repairTravel(st, lotIdx, min, max);
+        improveLots(st, members, opts.maxSweeps, rand);
+      }
+    }
+    const cost = st.objective(lotIdx, members);
+    const broken = countBroken(st, lotIdx, bounds, travel);
+    if (best === null || broken < best.broken || (broken === best.broken && (count > best.count || (count === best.count && cost < best.cost - 1e-12)))) {
+      best = { st, count, cost, broken, existingIds };
+    }
+  }
+  return best!;
+}
+
+/** Names one parent's lots (the existing plan's ids, else "<parent>-NN" by each lot's first area id) and lists what they break. */
+function emitParent(ctx: DesignContext, p: string, members: readonly number[], best: ParentDesign): { lots: DesignedLot[]; violations: LotViolation[]; moved: number; summary: LotDesign["parents"][number] } {
+  const { opts, pa, travel, existingLotOf } = ctx;
+  const { st, count, existingIds } = best;
+  const bounds = opts.hoursPerLot;
+  const total = members.reduce((s, i) => s + pa.hours[i]!, 0);
+  const label = p === "" ? "LOT" : p;
+  const order = Array.from({ length: count }, (_, l) => l).sort((a, b) => Math.min(...st.members[a]!) - Math.min(...st.members[b]!));
+  const width = Math.max(2, String(count).length);
+  const names = new Array<Id>(count);
+  order.forEach((l, rank) => (names[l] = existingIds !== null ? existingIds[l]! : `${label}-${String(rank + 1).padStart(width, "0")}`));
   const lots: DesignedLot[] = [];
   const violations: LotViolation[] = [];
-  const parentSummary: LotDesign["parents"][number][] = [];
-  let objective = 0;
+  let maxDev = 0;
+  const mean = total / count;
+  for (let l = 0; l < count; l++) {
+    const areaIds = st.members[l]!.map((i) => pa.ids[i]!).sort(compareIds);
+    const hours = st.H[l]!;
+    const id = names[l]!;
+    lots.push(p === "" ? { id, areaIds, hours } : { id, areaIds, parent: p, hours });
+    if (mean > 0) maxDev = Math.max(maxDev, Math.abs(hours - mean) / mean);
+    if (bounds?.min !== undefined && hours < bounds.min - 1e-9) {
+      violations.push({ kind: "hours_below_floor", lotId: id, value: hours, limit: bounds.min, message: `lot ${id} has ${round2(hours)} hours/week, below the floor of ${bounds.min}` });
+    }
+    if (bounds?.max !== undefined && hours > bounds.max + 1e-9) {
+      violations.push({ kind: "hours_above_ceiling", lotId: id, value: hours, limit: bounds.max, message: `lot ${id} has ${round2(hours)} hours/week, above the ceiling of ${bounds.max}` });
+    }
+    const d = travel === null ? 0 : st.diameter(l);
+    if (travel !== null && d > travel.maxMinutes + 1e-9) {
+      violations.push({ kind: "travel_limit", lotId: id, value: d, limit: travel.maxMinutes, message: `lot ${id} spans ${round2(d)} minutes by ${opts.travelLimit!.mode}, above the limit of ${travel.maxMinutes}` });
+    }
+  }
   let moved = 0;
-  parents.forEach((p, pIndex) => {
-    const members = membersOf.get(p)!;
-    const total = members.reduce((s, i) => s + pa.hours[i]!, 0);
-    const sse0 = inertia(graph, members);
-    const k = countFor.get(p);
-    const bounds = opts.hoursPerLot;
-    const home = new Int32Array(n).fill(-1);
-    let existingIds: Id[] | null = null;
-    if (k !== undefined && existingLotOf.size > 0) {
-      const ids = [...new Set(members.map((i) => existingLotOf.get(i)).filter((x): x is Id => x !== undefined))].sort(compareIds);
-      if (ids.length === k) {
-        existingIds = ids;
-        for (const i of members) {
-          const e = existingLotOf.get(i);
-          if (e !== undefined) home[i] = ids.indexOf(e);
-        }
-      }
-    }
-    const baseObj: ObjectiveSettings = {
-      balance: k !== undefined
-        ? { kind: "target", target: total / k, tolerance: opts.balanceTolerance }
-        : { kind: "bounds", min: bounds?.min ?? 0, max: bounds?.max ?? Infinity, target: 0 },
-      wBalance: opts.weights.balance,
-      wCompact: opts.weights.compactness,
-      sse0,
-      wSimilarity: existingIds !== null ? opts.weights.similarity : 0,
-      home: existingIds !== null ? home : null,
-      parentSize: members.length,
-      travel,
-    };
-
-    let best: { st: PartitionState; p: number; cost: number; broken: number } | null = null;
-    const restarts = existingIds !== null || opts.method === "random-grow" ? 1 : (opts.restarts ?? Math.max(2, Math.min(64, Math.ceil(2000 / members.length))));
-    for (let r = 0; r < restarts; r++) {
-      const rand = mulberry32(hashSeed(opts.seed, pIndex, r));
-      const st = new PartitionState(graph, k ?? members.length, baseObj);
-      let count: number;
-      if (k !== undefined) {
-        const lotIdx = Array.from({ length: k }, (_, l) => l);
-        if (existingIds !== null) startFromExisting(st, members, home, k);
-        else if (opts.method === "random-grow") randomGrowLots(st, members, lotIdx, rand);
-        else growLots(st, members, lotIdx, rand);
-        count = k;
-      } else {
-        count = maxPLots(st, members, bounds!.min ?? 0, bounds!.max ?? Infinity, rand);
-        st.obj = { ...baseObj, balance: { kind: "bounds", min: bounds!.min ?? 0, max: bounds!.max ?? Infinity, target: total / count } };
-      }
-      if (members.some((i) => st.assign[i]! < 0)) {
-        throw new LotwiseError("infeasible_input", `Could not assign every area of parent "${p}" to a lot (the adjacency graph is not connected).`);
-      }
-      const lotIdx = Array.from({ length: count }, (_, l) => l);
-      if (opts.method === "grow-and-improve") {
-        if (k !== undefined && existingIds === null && r % 2 === 0) improveLotsGradually(st, members, opts.maxSweeps, rand);
-        else improveLots(st, members, opts.maxSweeps, rand);
-        if (k === undefined && travel !== null) {
-          repairTravel(st, lotIdx, bounds!.min ?? 0, bounds!.max ?? Infinity);
-          improveLots(st, members, opts.maxSweeps, rand);
-        }
-      }
-      const cost = st.objective(lotIdx, members);
-      const broken = countBroken(st, lotIdx, bounds, travel);
-      // Fewest broken limits first, then (max-p) the most lots, then the lowest objective.
-      if (best === null || broken < best.broken || (broken === best.broken && (count > best.p || (count === best.p && cost < best.cost - 1e-12)))) {
-        best = { st, p: count, cost, broken };
-      }
-    }
-    const { st, p: count, cost } = best!;
-    objective += cost;
-
-    // Name lots: the existing plan's ids, else "<parent>-NN" ordered by each lot's first area id.
-    const label = p === "" ? "LOT" : p;
-    const order = Array.from({ length: count }, (_, l) => l).sort((a, b) => Math.min(...st.members[a]!) - Math.min(...st.members[b]!));
-    const width = Math.max(2, String(count).length);
-    const names = new Array<Id>(count);
-    order.forEach((l, rank) => (names[l] = existingIds !== null ? existingIds[l]! : `${label}-${String(rank + 1).padStart(width, "0")}`));
-    let maxDev = 0;
-    const mean = total / count;
-    for (let l = 0; l < count; l++) {
-      const areaIds = st.members[l]!.map((i) => pa.ids[i]!).sort(compareIds);
-      const hours = st.H[l]!;
-      const lot: DesignedLot = p === "" ? { id: names[l]!, areaIds, hours } : { id: names[l]!, areaIds, parent: p, hours };
-      lots.push(lot);
-      if (mean > 0) maxDev = Math.max(maxDev, Math.abs(hours - mean) / mean);
-      if (bounds?.min !== undefined && hours < bounds.min - 1e-9) {
-        violations.push({ kind: "hours_below_floor", lotId: names[l]!, value: hours, limit: bounds.min, message: `lot ${names[l]} has ${round2(hours)} hours/week, below the floor of ${bounds.min}` });
-      }
-      if (bounds?.max !== undefined && hours > bounds.max + 1e-9) {
-        violations.push({ kind: "hours_above_ceiling", lotId: names[l]!, value: hours, limit: bounds.max, message: `lot ${names[l]} has ${round2(hours)} hours/week, above the ceiling of ${bounds.max}` });
-      }
-      if (travel !== null) {
-        const d = st.diameter(l);
-        if (d > travel.maxMinutes + 1e-9) {
-          violations.push({ kind: "travel_limit", lotId: names[l]!, value: d, limit: travel.maxMinutes, message: `lot ${names[l]} spans ${round2(d)} minutes by ${opts.travelLimit!.mode}, above the limit of ${travel.maxMinutes}` });
-        }
-      }
-    }
-    if (existingLotOf.size > 0) {
-      for (const i of members) if (existingLotOf.get(i) !== names[st.assign[i]!]) moved++;
-    }
-    parentSummary.push({ parent: p, lots: count, hours: total, meanHours: mean, maxDeviation: maxDev });
-  });
-
-  lots.sort((a, b) => compareIds(a.id, b.id));
-  violations.sort((a, b) => compareIds(a.lotId ?? "", b.lotId ?? "") || compareIds(a.kind, b.kind));
-  const result: LotDesign = {
-    lots,
-    status: violations.length === 0 ? "feasible" : "best_effort",
-    violations,
-    bridges,
-    objective,
-    parents: parentSummary,
-    ...(opts.existingPlan !== undefined ? { movedAreas: moved } : {}),
-  };
-  return result;
+  if (existingLotOf.size > 0) for (const i of members) if (existingLotOf.get(i) !== names[st.assign[i]!]) moved++;
+  return { lots, violations, moved, summary: { parent: p, lots: count, hours: total, meanHours: mean, maxDeviation: maxDev } };
 }
 
 /** Lots breaking the floor, ceiling or travel limit. */
