@@ -36,7 +36,7 @@ import { mulberry32 } from "../internal/rng.js";
 import { compareIds } from "../internal/sort.js";
 import { LotAdjacencyInputSchema, DemandHoursSchema, DesignLotsOptionsSchema, LotAreasSchema, type DesignLotsOptions } from "../schema/lots.js";
 import type { Id, TravelMatrix, TravelMode, DemandHours, LotBridge } from "../domain/index.js";
-import { growLots, randomGrowLots } from "./grow-lots.js";
+import { GROW_ITERATIONS, growLots, randomGrowLots } from "./grow-lots.js";
 import { improveLots, improveLotsGradually, repairTravel } from "./improve-lots.js";
 import { assignEnclaves, maxPLots } from "./max-p-lots.js";
 import { PartitionState, type LotGraph, type ObjectiveSettings } from "./partition-state.js";
@@ -208,6 +208,9 @@ function parentObjective(ctx: DesignContext, members: readonly number[], k: numb
   return { obj, existingIds, home };
 }
 
+/** Parents smaller than this get only cheap restarts (one growth, direct search); see designParent. */
+const DEEP_MIN_AREAS = 40;
+
 /** Runs the restarts of one parent and returns the best: fewest broken limits, then (max-p) most lots, then lowest objective. */
 function designParent(ctx: DesignContext, p: string, pIndex: number, members: readonly number[], k: number | undefined): ParentDesign {
   const { opts, pa, graph, travel } = ctx;
@@ -216,6 +219,7 @@ function designParent(ctx: DesignContext, p: string, pIndex: number, members: re
   const { obj: baseObj, existingIds, home } = parentObjective(ctx, members, k);
   const total = members.reduce((s, i) => s + pa.hours[i]!, 0);
   let best: ParentDesign | null = null;
+  const deep = (r: number): boolean => r % 2 === 0 && members.length >= DEEP_MIN_AREAS;
   const restarts = existingIds !== null || opts.method === "random-grow" ? 1 : (opts.restarts ?? Math.max(2, Math.min(64, Math.ceil(2000 / members.length))));
   for (let r = 0; r < restarts; r++) {
     const rand = mulberry32(hashSeed(opts.seed, pIndex, r));
@@ -225,7 +229,7 @@ function designParent(ctx: DesignContext, p: string, pIndex: number, members: re
       const lotIdx = Array.from({ length: k }, (_, l) => l);
       if (existingIds !== null) startFromExisting(st, members, home, k);
       else if (opts.method === "random-grow") randomGrowLots(st, members, lotIdx, rand);
-      else growLots(st, members, lotIdx, rand);
+      else growLots(st, members, lotIdx, rand, deep(r) ? GROW_ITERATIONS : 1);
       count = k;
     } else {
       count = maxPLots(st, members, min, max, rand);
@@ -236,9 +240,11 @@ function designParent(ctx: DesignContext, p: string, pIndex: number, members: re
     }
     const lotIdx = Array.from({ length: count }, (_, l) => l);
     if (opts.method === "grow-and-improve") {
-      // Even restarts use the balance continuation, odd ones the direct search: the continuation finds more
-      // compact lots on real parents, the direct search is safer on tiny parents with lumpy hours.
-      if (k !== undefined && existingIds === null && r % 2 === 0) improveLotsGradually(st, members, opts.maxSweeps, rand);
+      // Even restarts use Lloyd iterations and the balance continuation, odd ones one growth and the direct
+      // search: the former finds more compact lots on real parents, the latter is cheap and safer on tiny
+      // parents with lumpy hours, where many restarts matter more than each one's depth (below DEEP_MIN_AREAS
+      // areas every restart is of the cheap kind).
+      if (k !== undefined && existingIds === null && deep(r)) improveLotsGradually(st, members, opts.maxSweeps, rand);
       else improveLots(st, members, opts.maxSweeps, rand);
       if (k === undefined && travel !== null) {
         repairTravel(st, lotIdx, min, max);

@@ -79,8 +79,12 @@ export function growLots(st: PartitionState, members: readonly number[], lots: r
       members.forEach((i, p) => (best[p] = st.assign[i]!));
     }
     start = lots.map((l, li) => {
-      cx[li] = st.Sx[l]! / st.Sw[l]!;
-      cy[li] = st.Sy[l]! / st.Sw[l]!;
+      const sw = st.Sw[l]!;
+      // Keep the old centre when the lot's weights underflow (hours like 1e-323 give Σw = 0).
+      if (sw > 0 && Number.isFinite(st.Sx[l]! / sw) && Number.isFinite(st.Sy[l]! / sw)) {
+        cx[li] = st.Sx[l]! / sw;
+        cy[li] = st.Sy[l]! / sw;
+      }
       return nearestMember(st, l, cx[li]!, cy[li]!);
     });
   }
@@ -99,7 +103,7 @@ function nearestMember(st: PartitionState, l: number, px: number, py: number): n
       bi = i;
     }
   }
-  return bi;
+  return bi >= 0 ? bi : st.members[l]![0]!;
 }
 
 /** One growth from `start` (one area per lot): the lot with the fewest hours takes its free neighbour nearest its centre. */
