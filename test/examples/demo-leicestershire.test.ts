@@ -96,7 +96,11 @@ describe("runDemo (Leicestershire)", () => {
       // A lead delivers ≥ 60% of the lot and at most what its staff can reach, so its reach is ≥ 60%.
       expect(share!).toBeGreaterThanOrEqual(0.6 - 1e-9);
       const row = report.split("\n").find((l) => l.startsWith(`| ${lot.lot_id} |`));
-      expect(row?.trim().endsWith(`| ${(Math.min(1, share!) * 100).toFixed(1)}% |`)).toBe(true);
+      // The report rounds the exact reach to 0.1%; coverage.csv holds it to 4 decimals (±0.005%), so a share
+      // like 0.9595 may show as 95.9% or 96.0%: compare within half a display step plus the CSV rounding.
+      const shown = /\| (\d+\.\d)% \|$/.exec(row?.trim() ?? "");
+      expect(shown).not.toBeNull();
+      expect(Math.abs(Number(shown![1]) - Math.min(1, share!) * 100)).toBeLessThanOrEqual(0.05 + 0.005 + 1e-9);
     }
   });
 
