@@ -2,17 +2,20 @@
 // the schemas in schema/rows.ts (readCsv does that in Node; d3.csvParse + parse in a browser).
 import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
-import type { DemandHours, LotPlan, Provider, Id } from "../domain/index.js";
+import type { DemandHours, Id, Lot, LotPlan, Provider } from "../domain/index.js";
 import { z } from "zod";
-import { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema, type DemandRow, type LotAreaRow, type ProviderRow } from "../schema/rows.js";
+import { DemandRowSchema, PlanRowSchema, ProviderRowSchema, type DemandRow, type PlanRow, type ProviderRow } from "../schema/rows.js";
 import type { AllocationResult, WithdrawalLotImpact, WithdrawalResult, WithdrawalSweepEntry } from "../allocate/types.js";
+
+/** `rows[i] (spreadsheet row i + 2)`: the header is row 1, so the first record is row 2 (as readCsv counts). */
+const rowRef = (i: number): string => `rows[${i}] (spreadsheet row ${i + 2})`;
 
 /**
  * Demand rows (`area_id,hours`) to {@link DemandHours}.
  *
  * @param input - rows (from `readCsv`, or strings as a browser CSV parser gives them); validated here.
  * @returns hours per area id.
- * @throws {LotwiseError} `invalid_input` for a bad row; `duplicate_id` when an area appears twice (row numbers as in a spreadsheet).
+ * @throws {LotwiseError} `invalid_input` for a bad row; `duplicate_id` when an area appears twice (the message names both rows, with their spreadsheet row numbers).
  * @example
  * ```ts
  * import { demandFromRows } from "lotwise";
@@ -22,40 +25,60 @@ import type { AllocationResult, WithdrawalLotImpact, WithdrawalResult, Withdrawa
 export function demandFromRows(input: readonly DemandRow[]): DemandHours {
   const rows = parseInput(z.array(DemandRowSchema), input, "rows");
   const out: Record<Id, number> = {};
+  const firstRow = new Map<Id, number>();
   rows.forEach((r, i) => {
-    if (r.area_id in out) invalid(["rows", i + 2, "area_id"], r.area_id, "the area appears twice", "duplicate_id");
+    const before = firstRow.get(r.area_id);
+    if (before !== undefined) invalid(["rows", i, "area_id"], r.area_id, `the area appears twice: ${rowRef(before)} and ${rowRef(i)}`, "duplicate_id");
+    firstRow.set(r.area_id, i);
     out[r.area_id] = r.hours;
   });
   return out;
 }
 
 /**
- * Lot membership rows (`area_id,lot_id[,parent]`) to a {@link LotPlan}, lots and areas sorted by id.
+ * Lot membership rows (`area_id,lot_id[,parent]`, the columns of lot-areas.csv) to a {@link LotPlan}: one lot
+ * per `lot_id`, lots and their areas sorted by id. The one plan parser: for a council's current plan,
+ * lotwise's own lot-areas.csv, or rows a browser CSV parser gave (ids may be numbers; they become text).
  *
- * @param input - rows; validated here.
- * @returns the plan.
- * @throws {LotwiseError} `invalid_input` for a bad row; `duplicate_id` when an area is listed twice.
+ * @param input - one row per area; validated here. A blank `parent` is no parent.
+ * @returns the plan; a lot's `parent` is set when its rows give one.
+ * @throws {LotwiseError} `invalid_input` for a bad row, no rows, or a lot whose rows give different
+ *   parents; `duplicate_id` for an area listed twice. Issue paths index the array (`rows[1]`); messages
+ *   add the spreadsheet row (header = row 1), e.g. `rows[0] (spreadsheet row 2) puts it in lot L1`.
  * @example
  * ```ts
  * import { planFromRows } from "lotwise";
- * planFromRows([{ area_id: "B", lot_id: "L1" }, { area_id: "A", lot_id: "L1" }]); // { lots: [{ id: "L1", areaIds: ["A", "B"] }] }
+ * planFromRows([{ area_id: "B", lot_id: "L1" }, { area_id: "A", lot_id: "L1" }, { area_id: "C", lot_id: 2, parent: "E38000051" }]);
+ * // { lots: [{ id: "2", areaIds: ["C"], parent: "E38000051" }, { id: "L1", areaIds: ["A", "B"] }] }
  * ```
  */
-export function planFromRows(input: readonly LotAreaRow[]): LotPlan {
-  const rows = parseInput(z.array(LotAreaRowSchema), input, "rows");
-  const seen = new Set<Id>();
-  const lots = new Map<Id, { areaIds: Id[]; parent?: string }>();
+export function planFromRows(input: readonly PlanRow[]): LotPlan {
+  const rows = parseInput(z.array(PlanRowSchema).min(1, "at least one row is needed"), input, "rows");
+  const rowOf = new Map<Id, number>();
+  const lots = new Map<Id, { areaIds: Id[]; parent?: string; parentRow?: number }>();
   rows.forEach((r, i) => {
-    if (seen.has(r.area_id)) invalid(["rows", i + 2, "area_id"], r.area_id, "the area is listed twice (an area is in one lot)", "duplicate_id");
-    seen.add(r.area_id);
+    const before = rowOf.get(r.area_id);
+    if (before !== undefined) {
+      invalid(["rows", i, "area_id"], r.area_id, `the area is listed twice (an area is in one lot): ${rowRef(before)} puts it in lot ${rows[before]!.lot_id}, ${rowRef(i)} in lot ${r.lot_id}`, "duplicate_id");
+    }
+    rowOf.set(r.area_id, i);
     const lot = lots.get(r.lot_id) ?? lots.set(r.lot_id, { areaIds: [] }).get(r.lot_id)!;
     lot.areaIds.push(r.area_id);
-    if (r.parent !== undefined && r.parent !== "") lot.parent = r.parent;
+    if (r.parent !== undefined && r.parent !== "") {
+      if (lot.parent !== undefined && lot.parent !== r.parent) {
+        invalid(["rows", i, "parent"], r.parent, `lot ${r.lot_id} has parent ${lot.parent} in ${rowRef(lot.parentRow!)}; a lot nests in one parent`);
+      }
+      lot.parent = r.parent;
+      lot.parentRow = i;
+    }
   });
   return {
     lots: [...lots.entries()]
       .sort((a, b) => compareIds(a[0], b[0]))
-      .map(([id, l]) => ({ id, areaIds: l.areaIds.sort(compareIds), ...(l.parent === undefined ? {} : { parent: l.parent }) })),
+      .map(([id, l]): Lot => {
+        const areaIds = l.areaIds.sort(compareIds);
+        return l.parent === undefined ? { id, areaIds } : { id, areaIds, parent: l.parent };
+      }),
   };
 }
 
@@ -75,10 +98,11 @@ export function planFromRows(input: readonly LotAreaRow[]): LotPlan {
  */
 export function providersFromRows(input: readonly ProviderRow[]): Provider[] {
   const rows = parseInput(z.array(ProviderRowSchema), input, "rows");
-  const seen = new Set<Id>();
+  const firstRow = new Map<Id, number>();
   const out = rows.map((r, i) => {
-    if (seen.has(r.provider_id)) invalid(["rows", i + 2, "provider_id"], r.provider_id, "duplicate provider id", "duplicate_id");
-    seen.add(r.provider_id);
+    const before = firstRow.get(r.provider_id);
+    if (before !== undefined) invalid(["rows", i, "provider_id"], r.provider_id, `duplicate provider id: ${rowRef(before)} and ${rowRef(i)}`, "duplicate_id");
+    firstRow.set(r.provider_id, i);
     const blank = r.drive === undefined && r.walk === undefined && r.cycle === undefined && r.transit === undefined;
     return {
       id: r.provider_id,

@@ -91,7 +91,7 @@ export interface LotEvaluation {
  * Measures a lot plan: hours, population, area, urban share, compactness, travel inside each lot, and
  * contiguity / nesting violations.
  *
- * @param plan - any {@link LotPlan} (e.g. from {@link designLots} or {@link lotPlanFromRows}).
+ * @param plan - any {@link LotPlan} (e.g. from {@link designLots} or {@link planFromRows}).
  * @param areas - the areas ({@link LotArea}); parents, when given, are checked for nesting.
  * @param adjacency - neighbours per area id (as for {@link designLots}).
  * @param demand - weekly hours per area; every area needs one.

@@ -6,7 +6,7 @@ import type { Provider, DemandHours, LotPlan } from "../domain/index.js";
 import { estimateDemand } from "../demand/estimate-demand.js";
 import { LotwiseError } from "../errors.js";
 import { demandFromRows, planFromRows, providersFromRows } from "../io/rows.js";
-import { DemandRowSchema, LotAreaRowSchema, ProviderRowSchema } from "../schema/rows.js";
+import { DemandRowSchema, PlanRowSchema, ProviderRowSchema } from "../schema/rows.js";
 import { z } from "zod";
 import { type CliIo, UsageError, resolvePath } from "./cli-io.js";
 import { readCsv } from "./csv.js";
@@ -74,7 +74,7 @@ export async function readDemand(io: CliIo, args: DemandArgs, areaIds: readonly 
 
 /** A lot plan from `area_id,lot_id[,parent]` rows. @internal */
 export async function readPlan(io: CliIo, path: string): Promise<LotPlan> {
-  return planFromRows(await readCsv(resolvePath(io, path), LotAreaRowSchema));
+  return planFromRows(await readCsv(resolvePath(io, path), PlanRowSchema));
 }
 
 /** Providers from CSV. @internal */

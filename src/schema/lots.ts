@@ -154,18 +154,6 @@ export interface BoundariesShape {
 }
 export type EvaluateLotsOptions = { travel?: TravelMatrix; bridges?: readonly LotBridge[]; boundaries?: BoundariesShape };
 
-/** Rows of area → lot, e.g. a council's current plan read from CSV. */
-export const LotPlanRowsSchema = z
-  .array(
-    z.object({
-      areaId: z.union([z.string().min(1), z.number()]).transform(String),
-      lotId: z.union([z.string().min(1), z.number()]).transform(String),
-      parent: z.string().min(1).optional(),
-    }),
-  )
-  .min(1, "at least one row is needed");
-export type LotPlanRow = z.input<typeof LotPlanRowsSchema>[number];
-
 /** Options for {@link lotsToGeoJSON}. */
 export const LotsToGeoJSONOptionsSchema = z
   .object({

@@ -20,7 +20,26 @@ describe("row mappers", () => {
       err = e;
     }
     expect(isLotwiseError(err) && err.code).toBe("duplicate_id");
-    expect((err as Error).message).toContain("rows[3].area_id");
+    // Paths index the array (as every mapper's schema errors do); the message adds the spreadsheet rows.
+    expect((err as Error).message).toContain("rows[1].area_id");
+    expect((err as Error).message).toContain("(spreadsheet row 3)");
+    expect((err as Error).message).toContain("(spreadsheet row 2)");
+  });
+
+  it("planFromRows(rows) reads lot-areas.csv as written (blank parent = none), refuses no rows, and numbers duplicates the same way in every mapper", () => {
+    expect(planFromRows([{ area_id: "A", lot_id: "L1", parent: "" }, { area_id: " B ", lot_id: "L1", parent: " P " }])).toEqual({ lots: [{ id: "L1", areaIds: ["A", "B"], parent: "P" }] });
+    expect(() => planFromRows([])).toThrow(/at least one row is needed/);
+    expect(() => demandFromRows([{ area_id: "A", hours: 3 }, { area_id: "B", hours: 1 }, { area_id: "A", hours: 1 }])).toThrow(
+      "rows[0] (spreadsheet row 2) and rows[2] (spreadsheet row 4)",
+    );
+    expect(() =>
+      providersFromRows([
+        { provider_id: "P1", lon: -1, lat: 52, capacity_hours: 1, rate_per_hour: 20 },
+        { provider_id: "P1", lon: -1, lat: 52, capacity_hours: 1, rate_per_hour: 20 },
+      ]),
+    ).toThrow("rows[0] (spreadsheet row 2) and rows[1] (spreadsheet row 3)");
+    // An area called like an Object.prototype member is an ordinary id, not a duplicate.
+    expect(demandFromRows([{ area_id: "toString", hours: 2 }])).toEqual({ toString: 2 });
   });
 
   it("providersFromRows(rows) treats all-blank mode shares as all driving and blanks beside others as 0", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateLots } from "../../src/lots/evaluate-lots.js";
-import { lotPlanFromRows } from "../../src/lots/lot-plan-from-rows.js";
+import { planFromRows } from "../../src/io/rows.js";
 import { isLotwiseError } from "../../src/errors.js";
 import type { LotArea } from "../../src/lots/types.js";
 import { loadBoundaries } from "../../src/boundaries/load.js";
@@ -60,13 +60,13 @@ describe("evaluateLots", () => {
     expect(ev.lots[1]!.travel.walk).toEqual({ centreId: "C", meanMinutes: 0, maxMinutes: 0 });
   });
 
-  it("evaluateLots(lotPlanFromRows(rows), ...) reports a council plan's broken lots and unassigned areas", () => {
+  it("evaluateLots(planFromRows(rows), ...) reports a council plan's broken lots and unassigned areas", () => {
     const line: LotArea[] = ["A", "B", "C", "D"].map((id, i) => ({ id, lonLat: [-1 + i * 0.01, 52.6], parent: i < 2 ? "P" : "Q" }));
     const adj = { A: ["B"], B: ["A", "C"], C: ["B", "D"], D: ["C"] };
-    const plan = lotPlanFromRows([
-      { areaId: "A", lotId: "L1" },
-      { areaId: "C", lotId: "L1" },
-      { areaId: "B", lotId: "L2" },
+    const plan = planFromRows([
+      { area_id: "A", lot_id: "L1" },
+      { area_id: "C", lot_id: "L1" },
+      { area_id: "B", lot_id: "L2" },
     ]);
     const ev = evaluateLots(plan, line, adj, { A: 1, B: 1, C: 1, D: 1 });
     expect(ev.violations.map((v) => [v.kind, v.lotId ?? v.areaId])).toEqual([
@@ -91,9 +91,9 @@ describe("evaluateLots", () => {
   });
 });
 
-describe("lotPlanFromRows", () => {
-  it("lotPlanFromRows(rows) groups areas by lot, sorted, turning numeric ids into strings", () => {
-    expect(lotPlanFromRows([{ areaId: "B", lotId: 2 }, { areaId: "A", lotId: 1, parent: "P" }, { areaId: "C", lotId: 1 }])).toEqual({
+describe("planFromRows (was lotPlanFromRows; rows are now snake_case as in lot-areas.csv)", () => {
+  it("planFromRows(rows) groups areas by lot, sorted, turning numeric ids into strings", () => {
+    expect(planFromRows([{ area_id: "B", lot_id: 2 }, { area_id: "A", lot_id: 1, parent: "P" }, { area_id: "C", lot_id: 1 }])).toEqual({
       lots: [
         { id: "1", areaIds: ["A", "C"], parent: "P" },
         { id: "2", areaIds: ["B"] },
@@ -101,7 +101,7 @@ describe("lotPlanFromRows", () => {
     });
   });
 
-  it("lotPlanFromRows(rows) rejects an area listed twice and a lot with two parents", () => {
+  it("planFromRows(rows) rejects an area listed twice and a lot with two parents, naming both rows", () => {
     const code = (fn: () => unknown) => {
       try {
         fn();
@@ -110,11 +110,11 @@ describe("lotPlanFromRows", () => {
       }
       return "none";
     };
-    expect(code(() => lotPlanFromRows([{ areaId: "A", lotId: "L1" }, { areaId: "A", lotId: "L2" }]))).toBe(
-      'duplicate_id: Invalid rows[1].areaId: "A". area listed twice: rows[0] puts it in lot L1',
+    expect(code(() => planFromRows([{ area_id: "A", lot_id: "L1" }, { area_id: "A", lot_id: "L2" }]))).toBe(
+      'duplicate_id: Invalid rows[1].area_id: "A". the area is listed twice (an area is in one lot): rows[0] (spreadsheet row 2) puts it in lot L1, rows[1] (spreadsheet row 3) in lot L2',
     );
-    expect(code(() => lotPlanFromRows([{ areaId: "A", lotId: "L1", parent: "P" }, { areaId: "B", lotId: "L1", parent: "Q" }]))).toBe(
-      'invalid_input: Invalid rows[1].parent: "Q". lot L1 has parent P in rows[0]',
+    expect(code(() => planFromRows([{ area_id: "A", lot_id: "L1", parent: "P" }, { area_id: "B", lot_id: "L1", parent: "Q" }]))).toBe(
+      'invalid_input: Invalid rows[1].parent: "Q". lot L1 has parent P in rows[0] (spreadsheet row 2); a lot nests in one parent',
     );
   });
 });

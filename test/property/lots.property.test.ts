@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { designLots, estimateDemand, evaluateLots, lotPlanFromRows } from "../../src/index.js";
+import { designLots, estimateDemand, evaluateLots, planFromRows } from "../../src/index.js";
 import type { LotArea, LotBridge, LotPlan } from "../../src/index.js";
 import { lotwiseOrValue } from "../helpers/errors.js";
 
@@ -220,16 +220,16 @@ describe("designLots properties", () => {
   });
 });
 
-describe("lotPlanFromRows and evaluateLots properties", () => {
-  it("lotPlanFromRows(random rows) keeps every area once; evaluateLots reports every unassigned, duplicated or split area and loses none", () => {
+describe("planFromRows and evaluateLots properties", () => {
+  it("planFromRows(random rows) keeps every area once; evaluateLots reports every unassigned, duplicated or split area and loses none", () => {
     fc.assert(
       fc.property(gridArb, fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 30, maxLength: 30 }), fc.integer({ min: 0, max: 29 }), (g, labels, drop) => {
-        const rows = g.areas.map((a, i) => ({ areaId: a.id, lotId: `L${labels[i]}` }));
-        const plan = lotPlanFromRows(rows);
+        const rows = g.areas.map((a, i) => ({ area_id: a.id, lot_id: `L${labels[i]}` }));
+        const plan = planFromRows(rows);
         const ids = plan.lots.flatMap((l) => l.areaIds);
         expect(ids.length).toBe(g.areas.length);
         expect(new Set(ids)).toEqual(new Set(g.areas.map((a) => a.id)));
-        for (const l of plan.lots) for (const a of l.areaIds) expect(rows.find((r) => r.areaId === a)!.lotId).toBe(l.id);
+        for (const l of plan.lots) for (const a of l.areaIds) expect(rows.find((r) => r.area_id === a)!.lot_id).toBe(l.id);
 
         // Break the plan: drop one area (if more than one) and duplicate another.
         const dropped = g.areas.length > 1 ? g.areas[drop % g.areas.length]!.id : null;
@@ -256,14 +256,14 @@ describe("lotPlanFromRows and evaluateLots properties", () => {
     );
   });
 
-  it("lotPlanFromRows(junk) and evaluateLots(junk plan) throw LotwiseError and nothing else", () => {
+  it("planFromRows(junk) and evaluateLots(junk plan) throw LotwiseError and nothing else", () => {
     const idLike = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null), fc.double(), fc.boolean());
     fc.assert(
       fc.property(
-        fc.oneof(fc.anything(), fc.array(fc.record({ areaId: idLike, lotId: idLike, parent: fc.oneof(fc.string({ maxLength: 2 }), fc.integer()) }, { requiredKeys: ["areaId", "lotId"] }), { maxLength: 8 })),
+        fc.oneof(fc.anything(), fc.array(fc.record({ area_id: idLike, lot_id: idLike, parent: fc.oneof(fc.string({ maxLength: 2 }), fc.integer()) }, { requiredKeys: ["area_id", "lot_id"] }), { maxLength: 8 })),
         gridArb,
         (rows, g) => {
-          const plan = lotwiseOrValue(() => lotPlanFromRows(rows as never));
+          const plan = lotwiseOrValue(() => planFromRows(rows as never));
           if (plan !== null) {
             const ids = plan.lots.flatMap((l) => l.areaIds);
             expect(ids.length).toBe((rows as unknown[]).length);
