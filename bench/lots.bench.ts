@@ -7,8 +7,8 @@
 import { straightLineTravel } from "../src/coverage/straight-line.js";
 import { designLots } from "../src/lots/design-lots.js";
 import { evaluateLots } from "../src/lots/evaluate-lots.js";
-import type { AreaAdjacency, LotArea } from "../src/lots/types.js";
-import type { DemandHours } from "../src/domain/index.js";
+import type { AreaAdjacency } from "../src/lots/types.js";
+import type { DemandHours, Area } from "../src/domain/index.js";
 import type { DesignLotsOptions } from "../src/schema/lots.js";
 import { grid } from "../test/lots/grid.js";
 import { ELR, LEICS_HOURS, WL, realSet } from "../test/lots/real-data.js";
@@ -27,7 +27,7 @@ function timeCpu<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
 
 const METHODS = ["grow-and-improve", "grow", "random-grow"] as const;
 
-function run(label: string, areas: LotArea[], adjacency: AreaAdjacency, demand: DemandHours, opts: DesignLotsOptions, targetMs: number | null, repeats = 3, methods: readonly (typeof METHODS)[number][] = METHODS) {
+function run(label: string, areas: Area[], adjacency: AreaAdjacency, demand: DemandHours, opts: DesignLotsOptions, targetMs: number | null, repeats = 3, methods: readonly (typeof METHODS)[number][] = METHODS) {
   const out: Record<string, unknown> = { label, n: areas.length, loadBefore: load() };
   for (const method of methods) {
     const times: number[] = [];

@@ -10,16 +10,15 @@
 import { join } from "node:path";
 import { allocate } from "../src/allocate/allocate.js";
 import { boundaryAdjacency } from "../src/boundaries/adjacency.js";
-import { areasFromBoundaries } from "../src/coverage/areas.js";
+import { areasFromBoundaries } from "../src/boundaries/areas.js";
 import { computeCoverage } from "../src/coverage/coverage.js";
 import { lotCoverage } from "../src/coverage/lot-coverage.js";
 import { straightLineTravel } from "../src/coverage/straight-line.js";
-import type { TravelMode } from "../src/domain/index.js";
+import type { TravelMode, Area } from "../src/domain/index.js";
 import { lotWalkability } from "../src/coverage/walkability.js";
 import { estimateDemand } from "../src/demand/estimate-demand.js";
 import { compareIds } from "../src/internal/sort.js";
 import { designLots } from "../src/lots/design-lots.js";
-import type { LotArea } from "../src/lots/types.js";
 import { writeCsv } from "../src/node/csv.js";
 import { writeFileAtomic } from "../src/node/files.js";
 import { generateProviders } from "../src/providers/generate.js";
@@ -70,8 +69,8 @@ export async function runBradford(options: { outDir: string; log?: (line: string
   log(`Loaded ${lsoas.ids.length} LSOAs; ${TOTAL_HOURS} h/week spread by ${demand.weightColumn}`);
 
   const adjacency = boundaryAdjacency(lsoas);
-  const areas: LotArea[] = master
-    .map((r) => ({ id: r.lsoa11cd!, lonLat: [Number(r.pwc_lon), Number(r.pwc_lat)] as const, parent: r.ccg19cd!, urban: r.urban_rural === "Urban" }))
+  const areas: Area[] = master
+    .map((r): Area => ({ id: r.lsoa11cd!, lonLat: [Number(r.pwc_lon), Number(r.pwc_lat)], parent: r.ccg19cd!, urbanRural: r.urban_rural === "Urban" ? "urban" : "rural" }))
     .sort((a, b) => compareIds(a.id, b.id));
   const pwc = Object.fromEntries(master.map((r) => [r.lsoa11cd!, [Number(r.pwc_lon), Number(r.pwc_lat)] as [number, number]]));
   const points = areasFromBoundaries(lsoas, { points: pwc });

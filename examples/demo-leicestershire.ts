@@ -14,16 +14,15 @@ import { estimateDemand } from "../src/demand/estimate-demand.js";
 import { allocate } from "../src/allocate/allocate.js";
 import type { AllocationResult } from "../src/allocate/types.js";
 import { withdrawalSweep } from "../src/allocate/withdrawal.js";
-import { areasFromBoundaries } from "../src/coverage/areas.js";
+import { areasFromBoundaries } from "../src/boundaries/areas.js";
 import { computeCoverage } from "../src/coverage/coverage.js";
 import { lotCoverage } from "../src/coverage/lot-coverage.js";
 import { straightLineTravel } from "../src/coverage/straight-line.js";
-import type { Provider, TravelMode } from "../src/domain/index.js";
+import type { Provider, TravelMode, Area } from "../src/domain/index.js";
 import { designLots } from "../src/lots/design-lots.js";
 import { evaluateLots } from "../src/lots/evaluate-lots.js";
 import { lotsToGeoJSON } from "../src/lots/lots-to-geojson.js";
 import { generateProviders } from "../src/providers/generate.js";
-import type { LotArea } from "../src/lots/types.js";
 import { renderMap } from "../src/report/render-map.js";
 import { allocationToRows, withdrawalToRows } from "../src/io/rows.js";
 import { leadProvidersOf, withdrawalReportRows, worstWithdrawal } from "../src/report/allocation-report-rows.js";
@@ -153,8 +152,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   files.push("demand.csv");
 
   // 3. Lots: 18 contiguous lots nested in the 2019 CCGs, balanced on hours, compact.
-  const areas: LotArea[] = master
-    .map((r) => ({ id: r.lsoa11cd!, lonLat: [Number(r.pwc_lon), Number(r.pwc_lat)] as const, parent: r.ccg19cd!, urban: r.urban_rural === "Urban", population: Number(r.pop_mid2018) }))
+  const areas: Area[] = master
+    .map((r): Area => ({ id: r.lsoa11cd!, lonLat: [Number(r.pwc_lon), Number(r.pwc_lat)], parent: r.ccg19cd!, urbanRural: r.urban_rural === "Urban" ? "urban" : "rural", population: Number(r.pop_mid2018) }))
     .sort((a, b) => compareIds(a.id, b.id));
   const designed = designLots(areas, adjacency.neighbours, demand.hours, { lotsPerParent: { ...CCG_LOTS }, seed: options.seed ?? 2019 });
   // Short lot names as the council uses them: ELR-01…ELR-08 (East Leicestershire & Rutland), WL-01…WL-10.

@@ -5,14 +5,14 @@ import type { UrbanRural } from "../domain/index.js";
 /**
  * A small area as the cost model sees it: a point (where travel probes start), its land area (visits
  * are spread evenly over it) and its rural-urban class (straight-line driving speed; the urban/rural
- * hour split for `allocate()`). Give the class as `urbanRural` (as `Area` has it) or `urban` (as
- * `LotArea` has it); other fields are ignored, so either type fits once it has `areaKm2`.
+ * hour split for `allocate()`). An {@link Area} with `areaKm2` and `urbanRural` (as `areasFromBoundaries`
+ * builds it) fits; `urban` (true = urban) is also read in place of `urbanRural`. Other fields are ignored.
  */
 export interface CostArea {
   readonly id: Id;
   readonly lonLat: readonly [number, number];
-  /** Land area, km² (e.g. `Boundaries.areasKm2`), > 0. Required: optional in the type only so that a
-   * `LotArea` (whose `areaKm2` is optional) is accepted as it is; a missing value is an error. */
+  /** Land area, km² (e.g. `Boundaries.areasKm2`), > 0. Required: optional in the type only so that an
+   * `Area` (whose `areaKm2` is optional) is accepted as it is; a missing value is an error. */
   readonly areaKm2?: number | undefined;
   readonly urbanRural?: UrbanRural | undefined;
   readonly urban?: boolean | undefined;

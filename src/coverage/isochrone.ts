@@ -7,6 +7,7 @@
  */
 import turfUnion from "@turf/union";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
+import { urbanRuralOf } from "../boundaries/areas.js";
 import type { Boundaries } from "../boundaries/types.js";
 import { invalid, parseInput } from "../errors.js";
 import { TravelModeSchema, TravelPointSchema } from "../schema/travel.js";
@@ -71,9 +72,7 @@ export async function isochrone(
     });
   } else {
     points = areas.ids.map((id, i) => {
-      const raw = areas.features[i]!.properties["urban_rural"];
-      const v = typeof raw === "string" ? raw.toLowerCase() : undefined;
-      return { id, lonLat: areas.centroids[i]!, urbanRural: v === "urban" || v === "rural" ? v : undefined };
+      return { id, lonLat: areas.centroids[i]!, urbanRural: urbanRuralOf(areas.features[i]!.properties["urban_rural"]) };
     });
   }
   const matrix = checkTravelMatrix(await source.matrix([o], points, [m]), ["source"]);

@@ -1,3 +1,4 @@
+import { urbanRuralOf } from "../boundaries/areas.js";
 import { indexBoundaries } from "../boundaries/spatial-index.js";
 import type { Boundaries } from "../boundaries/types.js";
 import { invalid, parseInput } from "../errors.js";
@@ -45,7 +46,6 @@ export function locateProviders(providers: readonly Provider[], boundaries: Boun
     const areaId = index.locate(p.lonLat);
     if (areaId === null) invalid(["providers", i, "lonLat"], p.lonLat, `provider ${p.id} lies outside every area`);
     const raw = boundaries.features[boundaries.indexById.get(areaId)!]!.properties[opts.urbanRuralProperty];
-    const v = typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
-    return { id: p.id, lonLat: [p.lonLat[0], p.lonLat[1]] as LonLat, areaId, urbanRural: v === "urban" || v === "rural" ? v : undefined };
+    return { id: p.id, lonLat: [p.lonLat[0], p.lonLat[1]] as LonLat, areaId, urbanRural: urbanRuralOf(raw) };
   });
 }

@@ -34,20 +34,21 @@ import { LotwiseError, invalid, parseInput } from "../errors.js";
 import { haversineMetres } from "../internal/geo.js";
 import { mulberry32 } from "../internal/rng.js";
 import { compareIds } from "../internal/sort.js";
-import { LotAdjacencyInputSchema, DemandHoursSchema, DesignLotsOptionsSchema, LotAreasSchema, type DesignLotsOptions } from "../schema/lots.js";
-import type { Id, TravelMatrix, TravelMode, DemandHours, LotBridge } from "../domain/index.js";
+import { AreaListSchema } from "../schema/area.js";
+import { LotAdjacencyInputSchema, DemandHoursSchema, DesignLotsOptionsSchema, type DesignLotsOptions } from "../schema/lots.js";
+import type { Id, TravelMatrix, TravelMode, DemandHours, LotBridge, Area } from "../domain/index.js";
 import { GROW_ITERATIONS, growLots, randomGrowLots } from "./grow-lots.js";
 import { improveLots, improveLotsGradually, repairTravel } from "./improve-lots.js";
 import { assignEnclaves, maxPLots } from "./max-p-lots.js";
 import { PartitionState, type LotGraph, type ObjectiveSettings } from "./partition-state.js";
 import { prepareAreas, type PreparedAreas } from "./prepare-areas.js";
-import type { AreaAdjacency, DesignedLot, LotArea, LotDesign, LotViolation } from "./types.js";
+import type { AreaAdjacency, DesignedLot, LotDesign, LotViolation } from "./types.js";
 
 /**
  * Designs contiguous lots nested in parents: a fixed number per parent (`lotsPerParent` / `lotCount`)
  * or as many as weekly-hours bounds allow (`hoursPerLot`, max-p), optionally under a travel limit.
  *
- * @param areas - the small areas ({@link LotArea}: id, point, optional parent / area / population / urban).
+ * @param areas - the small areas ({@link Area}: id, point, optional parent / km² / population / urbanRural).
  * @param adjacency - neighbours per area id (e.g. from `boundaryAdjacency`); every area needs an entry.
  * @param demand - weekly hours per area (e.g. `estimateDemand(...).hours`); every area needs one.
  * @param options - see {@link DesignLotsOptions}: `lotsPerParent` | `lotCount` | `hoursPerLot`, `travelLimit`,
@@ -68,9 +69,9 @@ import type { AreaAdjacency, DesignedLot, LotArea, LotDesign, LotViolation } fro
  * plan.lots.map((l) => l.areaIds); // [["A0", "A1"], ["A2", "A3"]]
  * ```
  */
-export function designLots(areas: readonly LotArea[], adjacency: AreaAdjacency, demand: DemandHours, options: DesignLotsOptions): LotDesign {
+export function designLots(areas: readonly Area[], adjacency: AreaAdjacency, demand: DemandHours, options: DesignLotsOptions): LotDesign {
   const opts = parseInput(DesignLotsOptionsSchema, options, "options");
-  const areaList = parseInput(LotAreasSchema, areas, "areas") as LotArea[];
+  const areaList = parseInput(AreaListSchema, areas, "areas") as Area[];
   const adj = parseInput(LotAdjacencyInputSchema, adjacency, "adjacency") as AreaAdjacency;
   const dem = parseInput(DemandHoursSchema, demand, "demand");
   const pa = prepareAreas(areaList, adj, dem);

@@ -12,12 +12,13 @@ import { invalid, parseInput } from "../errors.js";
 import { haversineMetresXY } from "../internal/geo.js";
 import { compareIds } from "../internal/sort.js";
 import { checkTravelMatrix } from "../internal/travel-matrix.js";
-import { EvaluateLotsOptionsSchema, DemandHoursSchema, LotAdjacencyInputSchema, LotAreasSchema, LotPlanSchema, type EvaluateLotsOptions } from "../schema/lots.js";
-import { TRAVEL_MODES, type DemandHours, type Id, type LotPlan, type TravelMatrix, type TravelMode } from "../domain/index.js";
+import { AreaListSchema } from "../schema/area.js";
+import { EvaluateLotsOptionsSchema, DemandHoursSchema, LotAdjacencyInputSchema, LotPlanSchema, type EvaluateLotsOptions } from "../schema/lots.js";
+import { TRAVEL_MODES, type DemandHours, type Id, type LotPlan, type TravelMatrix, type TravelMode, type Area } from "../domain/index.js";
 import type { Boundaries } from "../boundaries/types.js";
 import { boundaryEdges, polsbyPopper, type BoundaryEdges } from "./lot-shape.js";
 import { prepareAreas, type PreparedAreas } from "./prepare-areas.js";
-import type { AreaAdjacency, LotArea, LotViolation } from "./types.js";
+import type { AreaAdjacency, LotViolation } from "./types.js";
 
 /** Travel inside one lot for one mode. */
 export interface LotTravelMetrics {
@@ -92,7 +93,7 @@ export interface LotEvaluation {
  * contiguity / nesting violations.
  *
  * @param plan - any {@link LotPlan} (e.g. from {@link designLots} or {@link planFromRows}).
- * @param areas - the areas ({@link LotArea}); parents, when given, are checked for nesting.
+ * @param areas - the areas ({@link Area}); parents, when given, are checked for nesting.
  * @param adjacency - neighbours per area id (as for {@link designLots}).
  * @param demand - weekly hours per area; every area needs one.
  * @param options - `travel`: a TravelMatrix between the areas (every mode it holds is reported);
@@ -115,10 +116,10 @@ export interface LotEvaluation {
  * ev.violations[0].kind; // "not_contiguous"
  * ```
  */
-export function evaluateLots(plan: LotPlan, areas: readonly LotArea[], adjacency: AreaAdjacency, demand: DemandHours, options: EvaluateLotsOptions = {}): LotEvaluation {
+export function evaluateLots(plan: LotPlan, areas: readonly Area[], adjacency: AreaAdjacency, demand: DemandHours, options: EvaluateLotsOptions = {}): LotEvaluation {
   const opts = parseInput(EvaluateLotsOptionsSchema, options, "options");
   const p = parseInput(LotPlanSchema, plan, "plan");
-  const areaList = parseInput(LotAreasSchema, areas, "areas") as LotArea[];
+  const areaList = parseInput(AreaListSchema, areas, "areas") as Area[];
   const adj = parseInput(LotAdjacencyInputSchema, adjacency, "adjacency") as AreaAdjacency;
   const dem = parseInput(DemandHoursSchema, demand, "demand");
   const pa = prepareAreas(areaList, adj, dem);
@@ -244,7 +245,7 @@ function centreDistances(pa: PreparedAreas, ms: readonly number[], w: readonly n
 }
 
 /** Σ of an optional field over the members; null when any member lacks it. */
-function sumOf(pa: PreparedAreas, ms: readonly number[], f: (a: LotArea) => number | undefined): number | null {
+function sumOf(pa: PreparedAreas, ms: readonly number[], f: (a: Area) => number | undefined): number | null {
   let s = 0;
   for (const i of ms) {
     const v = f(pa.areas[i]!);
@@ -256,13 +257,13 @@ function sumOf(pa: PreparedAreas, ms: readonly number[], f: (a: LotArea) => numb
 
 /** Urban share of population (of areas when population is missing or 0); null when a member has no class. */
 function urbanShareOf(pa: PreparedAreas, ms: readonly number[], population: number | null): number | null {
-  if (ms.length === 0 || !ms.every((i) => pa.areas[i]!.urban !== undefined)) return null;
+  if (ms.length === 0 || !ms.every((i) => pa.areas[i]!.urbanRural !== undefined)) return null;
   const usePop = population !== null && population > 0;
   let u = 0, t = 0;
   for (const i of ms) {
     const wt = usePop ? pa.areas[i]!.population! : 1;
     t += wt;
-    if (pa.areas[i]!.urban) u += wt;
+    if (pa.areas[i]!.urbanRural === "urban") u += wt;
   }
   return t > 0 ? u / t : null;
 }

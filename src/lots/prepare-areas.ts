@@ -2,14 +2,14 @@
 import { LotwiseError, invalid } from "../errors.js";
 import { metresPerDegree } from "../internal/geo.js";
 import { compareIds } from "../internal/sort.js";
-import type { Id, DemandHours } from "../domain/index.js";
-import type { AreaAdjacency, LotArea } from "./types.js";
+import type { Id, DemandHours, Area } from "../domain/index.js";
+import type { AreaAdjacency } from "./types.js";
 
 /** Areas in id order with projected km coordinates and a symmetric CSR adjacency (same-parent edges only when `nestOnly`). */
 export interface PreparedAreas {
   readonly ids: readonly Id[];
   readonly index: ReadonlyMap<Id, number>;
-  readonly areas: readonly LotArea[];
+  readonly areas: readonly Area[];
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly hours: Float64Array;
@@ -22,7 +22,7 @@ export interface PreparedAreas {
 }
 
 /** Validates cross-references (every area in the adjacency and in demand, no unknown demand ids) and builds arrays. */
-export function prepareAreas(areas: readonly LotArea[], adjacency: AreaAdjacency, demand: DemandHours | null, argNames = { areas: "areas", adjacency: "adjacency", demand: "demand" }): PreparedAreas {
+export function prepareAreas(areas: readonly Area[], adjacency: AreaAdjacency, demand: DemandHours | null, argNames = { areas: "areas", adjacency: "adjacency", demand: "demand" }): PreparedAreas {
   const order = areas.map((_, i) => i).sort((a, b) => compareIds(areas[a]!.id, areas[b]!.id));
   const index = new Map<Id, number>();
   const seenAt = new Map<Id, number>();

@@ -1,24 +1,6 @@
 import type { Id, Lot, LotPlan, LotBridge } from "../domain/index.js";
 
 /**
- * One small area as lot design sees it. Build these from boundaries ({@link lotAreasFromBoundaries}) or
- * from table rows (e.g. lsoa11_master.csv: population-weighted centroid, ccg19cd, urban_rural).
- */
-export interface LotArea {
-  readonly id: Id;
-  /** Representative point `[lon, lat]` (centroid or population-weighted centroid). */
-  readonly lonLat: readonly [number, number];
-  /** The parent the area nests in (CCG code, district code, or `"CCG|LAD"`). Either every area has one or none. */
-  readonly parent?: string;
-  /** Land area in km², for metrics. */
-  readonly areaKm2?: number;
-  /** Resident population, for metrics. */
-  readonly population?: number;
-  /** True for urban (ONS RUC A1–C2), false for rural, for metrics. */
-  readonly urban?: boolean;
-}
-
-/**
  * Adjacency between areas as plain data: `{ [areaId]: neighbourIds }` or a `Map` (as returned by
  * `boundaryAdjacency`), or the `Adjacency` object itself. Every area needs an entry (an island is an empty list); neighbours outside the
  * area set are ignored (adjacency may come from a larger boundary set); it is made symmetric.

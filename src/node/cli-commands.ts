@@ -5,7 +5,7 @@ import type { AllocationResult } from "../allocate/types.js";
 import { entryOf, simulateWithdrawal, withdrawalSweep } from "../allocate/withdrawal.js";
 import { boundaryAdjacency } from "../boundaries/adjacency.js";
 import type { Boundaries } from "../boundaries/types.js";
-import { areasFromBoundaries } from "../coverage/areas.js";
+import { areasFromBoundaries } from "../boundaries/areas.js";
 import { computeCoverage } from "../coverage/coverage.js";
 import { lotCoverage, type LotCoverageRow } from "../coverage/lot-coverage.js";
 import { travelMatrixFromRows } from "../coverage/matrix-rows.js";
@@ -15,7 +15,6 @@ import { LotwiseError } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
 import { designLots } from "../lots/design-lots.js";
 import { evaluateLots } from "../lots/evaluate-lots.js";
-import { lotAreasFromBoundaries } from "../lots/lot-areas-from-boundaries.js";
 import { lotsToGeoJSON } from "../lots/lots-to-geojson.js";
 import { renderMap } from "../report/render-map.js";
 import { allocationToRows, withdrawalLotsToRows, withdrawalToRows } from "../io/rows.js";
@@ -105,15 +104,15 @@ async function loadAreasAndDemand(v: Values, io: CliIo): Promise<{ boundaries: B
   return { boundaries, demand: hours, demandSource: source };
 }
 
-/** LotAreas from boundaries with the parent, population and urban class properties given (urban_rural by default when present). */
+/** Areas from boundaries with the parent, population and urban class properties given (urban_rural by default when present). */
 function lotAreas(v: Values, boundaries: Boundaries) {
   const parentProperty = str(v, "parent-property");
   const populationProperty = str(v, "population-property");
-  const urbanProperty = str(v, "urban-property") ?? (boundaries.features.every((f) => typeof f.properties.urban_rural === "string") ? "urban_rural" : undefined);
-  return lotAreasFromBoundaries(boundaries, {
+  const urbanRuralProperty = str(v, "urban-property") ?? (boundaries.features.every((f) => typeof f.properties.urban_rural === "string") ? "urban_rural" : null);
+  return areasFromBoundaries(boundaries, {
+    urbanRuralProperty,
     ...(parentProperty === undefined ? {} : { parentProperty }),
     ...(populationProperty === undefined ? {} : { populationProperty }),
-    ...(urbanProperty === undefined ? {} : { urbanProperty }),
   });
 }
 

@@ -80,3 +80,22 @@ export const NestAreasOptionsSchema = z
   })
   .strict();
 export type NestAreasOptions = z.input<typeof NestAreasOptionsSchema>;
+
+/** Options for {@link areasFromBoundaries}: which feature properties hold each area's class, parent and population. */
+export const AreasFromBoundariesOptionsSchema = z
+  .object({
+    /**
+     * Property holding the rural-urban class (`"Urban"`/`"Rural"` in any case, or a boolean, true = urban);
+     * every area then needs one. `null`: do not read a class (areas are unclassified).
+     * @defaultValue `"urban_rural"`
+     */
+    urbanRuralProperty: z.string().min(1).nullable().default("urban_rural"),
+    /** Property (or properties, joined with `"|"`: CCG × district pieces) holding each area's parent; none when left out. */
+    parentProperty: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    /** Property holding the population (a number or numeric string, ≥ 0); none when left out. */
+    populationProperty: z.string().min(1).optional(),
+    /** Population-weighted centroids by id; areas without one use the boundary's area-weighted centroid. */
+    points: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
+  })
+  .strict();
+export type AreasFromBoundariesOptions = z.input<typeof AreasFromBoundariesOptionsSchema>;

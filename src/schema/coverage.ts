@@ -66,14 +66,3 @@ export const LotWalkabilityOptionsSchema = z
   })
   .strict();
 export type LotWalkabilityOptions = z.input<typeof LotWalkabilityOptionsSchema>;
-
-/** Options for {@link areasFromBoundaries}. */
-export const AreasFromBoundariesOptionsSchema = z
-  .object({
-    /** Property holding the class (`"Urban"`/`"Rural"`, any case). */
-    urbanRuralProperty: z.string().min(1).default("urban_rural"),
-    /** Population-weighted centroids by id; areas without one use the boundary's area centroid. */
-    points: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
-  })
-  .strict();
-export type AreasFromBoundariesOptions = z.input<typeof AreasFromBoundariesOptionsSchema>;

@@ -3,19 +3,6 @@ import { TRAVEL_MODES, type TravelMatrix, type TravelMode, type LotBridge, type 
 
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
 
-/** One area for lot design (see `LotArea`). */
-export const LotAreaSchema = z
-  .object({
-    id: z.string().min(1, "an area id must be a non-empty string"),
-    lonLat: z.tuple([finite.refine((x) => x >= -180 && x <= 180, "longitude must be in [-180, 180]"), finite.refine((y) => y >= -90 && y <= 90, "latitude must be in [-90, 90]; are lon/lat swapped?")]),
-    parent: z.string().min(1).optional(),
-    areaKm2: finite.nonnegative().optional(),
-    population: finite.nonnegative().optional(),
-    urban: z.boolean().optional(),
-  })
-  .strict();
-export const LotAreasSchema = z.array(LotAreaSchema).min(1, "at least one area is needed");
-
 /** Weekly hours per area, each finite and ≥ 0. */
 export const DemandHoursSchema = z.record(z.string(), finite.nonnegative("hours must be ≥ 0"));
 

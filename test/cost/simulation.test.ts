@@ -45,7 +45,7 @@ describe("travel per visit: model against simulation", () => {
       s = realSet("county");
       plan = designLots(s.areas, s.adjacency, s.demand.hours, { lotsPerParent: { [ELR]: 8, [WL]: 10 }, seed: 2019 });
       model = await costOfCare(plan, s.areas, s.demand.hours, { ...ideal, travel: source });
-      const urbanRural = new Map(s.areas.map((a) => [a.id, a.urban === true ? ("urban" as const) : ("rural" as const)]));
+      const urbanRural = new Map(s.areas.map((a) => [a.id, a.urbanRural === "urban" ? ("urban" as const) : ("rural" as const)]));
       for (const l of model.lots) {
         const lot = plan.lots.find((x) => x.id === l.lotId)!;
         const sim = simulateTravel({ boundaries: s.boundaries, areaIds: lot.areaIds, hours: s.demand.hours, urbanRural, points: Math.round(l.visitsPerWindow), visitsPerRun: 6, source, modes: ["drive", "walk"], repetitions: 80, seed: 11 });

@@ -6,7 +6,7 @@ import { straightLineTravel } from "../../src/coverage/straight-line.js";
 import { designLots } from "../../src/lots/design-lots.js";
 import { evaluateLots } from "../../src/lots/evaluate-lots.js";
 import { lotsToGeoJSON } from "../../src/lots/lots-to-geojson.js";
-import { lotAreasFromBoundaries } from "../../src/lots/lot-areas-from-boundaries.js";
+import { areasFromBoundaries } from "../../src/boundaries/areas.js";
 import type { LotDesign } from "../../src/lots/types.js";
 import { readJson } from "../helpers/geodata.js";
 import { BRADFORD_HOURS, ELR, LEICS_HOURS, WL, realSet, type RealSet } from "./real-data.js";
@@ -63,7 +63,7 @@ describe("designLots on the Leicestershire County Council area (396 LSOAs)", () 
   });
 
   it("evaluateLots(...) reports population, km², urban share and travel per lot, matching sums taken from the CSV", () => {
-    const pts = s.areas.map((a) => ({ id: a.id, lonLat: [...a.lonLat] as [number, number], urbanRural: a.urban ? ("urban" as const) : ("rural" as const) }));
+    const pts = s.areas.map((a) => ({ id: a.id, lonLat: [...a.lonLat] as [number, number], urbanRural: a.urbanRural }));
     const travel = straightLineTravel({ detour: { walk: 1.3 } }).matrix(pts, pts, ["drive", "walk"]);
     const ev = evaluateLots(plan, s.areas, s.adjacency, s.demand.hours, { travel });
     expect(ev.summary.contiguous).toBe(true);
@@ -140,9 +140,9 @@ describe("designLots on the Leicestershire County Council area (396 LSOAs)", () 
 });
 
 describe("designLots nested in CCG × district pieces", () => {
-  it("designLots(lotAreasFromBoundaries(b, { parentProperty: [ccg19cd, lad19cd] }), ...) keeps lots inside the 10 county pieces", () => {
+  it("designLots(areasFromBoundaries(b, { parentProperty: [ccg19cd, lad19cd] }), ...) keeps lots inside the 10 county pieces", () => {
     const s = realSet("county");
-    const areas = lotAreasFromBoundaries(s.boundaries, { parentProperty: ["ccg19cd", "lad19cd"], urbanProperty: "urban_rural" });
+    const areas = areasFromBoundaries(s.boundaries, { parentProperty: ["ccg19cd", "lad19cd"], urbanRuralProperty: "urban_rural" });
     // The county's CCG × LAD pieces, from geodata/SOURCES.md: ELR × {Blaby 51, Charnwood 10, Harborough 42,
     // Melton 30, Oadby & Wigston 36}; WL × {Blaby 9, Charnwood 89, Harborough 5, Hinckley & Bosworth 66, NW Leics 58}.
     const sizes = new Map<string, number>();

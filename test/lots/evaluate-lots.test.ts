@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateLots } from "../../src/lots/evaluate-lots.js";
 import { planFromRows } from "../../src/io/rows.js";
 import { isLotwiseError } from "../../src/errors.js";
-import type { LotArea } from "../../src/lots/types.js";
+import type { Area } from "../../src/domain/index.js";
 import { loadBoundaries } from "../../src/boundaries/load.js";
 import turfArea from "@turf/area";
 
@@ -13,10 +13,10 @@ function km(p: readonly [number, number], q: readonly [number, number]): number 
   return 2 * R * Math.asin(Math.sqrt(h));
 }
 
-const areas: LotArea[] = [
-  { id: "A", lonLat: [-1, 52.6], parent: "P", areaKm2: 1, population: 100, urban: true },
-  { id: "B", lonLat: [-0.99, 52.6], parent: "P", areaKm2: 1, population: 300, urban: false },
-  { id: "C", lonLat: [-0.98, 52.6], parent: "Q", areaKm2: 2, population: 500, urban: true },
+const areas: Area[] = [
+  { id: "A", lonLat: [-1, 52.6], parent: "P", areaKm2: 1, population: 100, urbanRural: "urban" },
+  { id: "B", lonLat: [-0.99, 52.6], parent: "P", areaKm2: 1, population: 300, urbanRural: "rural" },
+  { id: "C", lonLat: [-0.98, 52.6], parent: "Q", areaKm2: 2, population: 500, urbanRural: "urban" },
 ];
 const adjacency = { A: ["B"], B: ["A", "C"], C: ["B"] };
 const demand = { A: 10, B: 20, C: 30 };
@@ -61,7 +61,7 @@ describe("evaluateLots", () => {
   });
 
   it("evaluateLots(planFromRows(rows), ...) reports a council plan's broken lots and unassigned areas", () => {
-    const line: LotArea[] = ["A", "B", "C", "D"].map((id, i) => ({ id, lonLat: [-1 + i * 0.01, 52.6], parent: i < 2 ? "P" : "Q" }));
+    const line: Area[] = ["A", "B", "C", "D"].map((id, i) => ({ id, lonLat: [-1 + i * 0.01, 52.6], parent: i < 2 ? "P" : "Q" }));
     const adj = { A: ["B"], B: ["A", "C"], C: ["B", "D"], D: ["C"] };
     const plan = planFromRows([
       { area_id: "A", lot_id: "L1" },
@@ -126,7 +126,7 @@ describe("evaluateLots(..., { boundaries }) Polsby–Popper", () => {
   const sq = (x: number, y: number) => ({ type: "Polygon" as const, coordinates: [[[x, y], [x + dx, y], [x + dx, y + 0.01], [x, y + 0.01], [x, y]]] });
   const at: Record<string, [number, number]> = { A: [0, 52.6], B: [dx, 52.6], C: [2 * dx, 52.6], D: [0, 52.61] };
   const b = loadBoundaries({ type: "FeatureCollection", features: Object.entries(at).map(([id, [x, y]]) => ({ type: "Feature", id, properties: {}, geometry: sq(x, y) })) });
-  const pts: LotArea[] = Object.entries(at).map(([id, [x, y]]) => ({ id, lonLat: [x + dx / 2, y + 0.005] }));
+  const pts: Area[] = Object.entries(at).map(([id, [x, y]]) => ({ id, lonLat: [x + dx / 2, y + 0.005] }));
   const adj = { A: ["B", "D"], B: ["A", "C"], C: ["B"], D: ["A"] };
   const dem = { A: 1, B: 1, C: 1, D: 1 };
   const hav = (p: [number, number], q: [number, number]) => km(p, q);

@@ -1,9 +1,9 @@
 // Synthetic square grids for lot-design tests and benches: rook adjacency built by hand, seeded hours.
 import { mulberry32 } from "../../src/internal/rng.js";
-import type { LotArea } from "../../src/lots/types.js";
+import type { Area } from "../../src/domain/index.js";
 
 export interface Grid {
-  areas: LotArea[];
+  areas: Area[];
   adjacency: Record<string, string[]>;
   hours: Record<string, number>;
 }
@@ -15,7 +15,7 @@ export function cellId(r: number, c: number): string {
 
 export function grid(rows: number, cols: number, opts: { seed?: number; hours?: (r: number, c: number, rand: () => number) => number; parent?: (r: number, c: number) => string } = {}): Grid {
   const rand = mulberry32(opts.seed ?? 1);
-  const areas: LotArea[] = [];
+  const areas: Area[] = [];
   const adjacency: Record<string, string[]> = {};
   const hours: Record<string, number> = {};
   for (let r = 0; r < rows; r++) {

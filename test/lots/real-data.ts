@@ -3,7 +3,7 @@ import { boundaryAdjacency } from "../../src/boundaries/adjacency.js";
 import { loadBoundaries } from "../../src/boundaries/load.js";
 import type { Boundaries } from "../../src/boundaries/types.js";
 import { estimateDemand, type DemandEstimate } from "../../src/demand/estimate-demand.js";
-import type { LotArea } from "../../src/lots/types.js";
+import type { Area } from "../../src/domain/index.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { GEODATA, readJson } from "../helpers/geodata.js";
@@ -40,7 +40,7 @@ export function readQuotedCsv(name: string): Record<string, string>[] {
 
 export interface RealSet {
   boundaries: Boundaries;
-  areas: LotArea[];
+  areas: Area[];
   adjacency: ReadonlyMap<string, readonly string[]>;
   demand: DemandEstimate;
   rows: Record<string, string>[];
@@ -66,8 +66,8 @@ export function realSet(which: "county" | "leics" | "bradford" | "all", parent: 
   const features = files.flatMap((f) => (readJson(f) as FC).features);
   const boundaries = loadBoundaries({ type: "FeatureCollection", features: features.filter((f) => keep.has(String(f.properties.lsoa11cd))) }, { idProperty: "lsoa11cd" });
   const adjacency = boundaryAdjacency(boundaries, { rule: "rook" }).neighbours;
-  const areas: LotArea[] = rows.map((r) => {
-    const a = { id: r.lsoa11cd!, lonLat: [Number(r.pwc_lon), Number(r.pwc_lat)] as [number, number], areaKm2: boundaries.areasKm2[boundaries.indexById.get(r.lsoa11cd!)!]!, population: Number(r.pop_mid2018), urban: r.urban_rural === "Urban" };
+  const areas: Area[] = rows.map((r) => {
+    const a = { id: r.lsoa11cd!, lonLat: [Number(r.pwc_lon), Number(r.pwc_lat)] as [number, number], areaKm2: boundaries.areasKm2[boundaries.indexById.get(r.lsoa11cd!)!]!, population: Number(r.pop_mid2018), urbanRural: r.urban_rural === "Urban" ? ("urban" as const) : ("rural" as const) };
     return parent === "none" ? a : { ...a, parent: parent === "ccg" ? r.ccg19cd! : `${r.ccg19cd}|${r.lad19cd}` };
   });
   const demand = estimateDemand(

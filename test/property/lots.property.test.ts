@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { designLots, estimateDemand, evaluateLots, planFromRows } from "../../src/index.js";
-import type { LotArea, LotBridge, LotPlan } from "../../src/index.js";
+import type { Area, LotBridge, LotPlan } from "../../src/index.js";
 import { lotwiseOrValue } from "../helpers/errors.js";
 
 // Property tests for demand and lots: random valid input keeps the invariants (hours conserved to the hour,
@@ -40,7 +40,7 @@ function pieces(ids: readonly string[], adj: Record<string, string[]>, bridges: 
 }
 
 interface RandomGrid {
-  areas: LotArea[];
+  areas: Area[];
   adjacency: Record<string, string[]>;
   hours: Record<string, number>;
   parents: string[];
@@ -58,7 +58,7 @@ const gridArb = fc
   .map(({ rows, cols, split, holes, hours }): RandomGrid => {
     const id = (r: number, c: number) => `r${r}c${c}`;
     const keep = (r: number, c: number) => r * cols + c === 0 || !holes[r * cols + c]; // first cell always kept
-    const areas: LotArea[] = [];
+    const areas: Area[] = [];
     const adjacency: Record<string, string[]> = {};
     const h: Record<string, number> = {};
     for (let r = 0; r < rows; r++) {
