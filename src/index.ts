@@ -197,3 +197,13 @@ export {
   PRICE_BANDS,
 } from "./schema/cost.js";
 export type { CostOfCareOptions, VisitMix, VisitLength, OnCosts, TravelModelOptions, RateWeightOptions, RateToCheck, RateSustainabilityOptions, PriceBand } from "./schema/cost.js";
+export { runStudy } from "./study/run-study.js";
+export { STUDY_STAGES } from "./study/types.js";
+export type { Study, StudyInput, StudyOptions, StudyDemand, StudyLots, StudyReletProviders, StudyStage, StudyProgress, StudyStageRecord } from "./study/types.js";
+export { studyText } from "./study/summary.js";
+export { allocationInputFrom } from "./study/allocation-input.js";
+export type { AllocationInputParts, AllocationInputOptions } from "./study/allocation-input.js";
+export { providersReachingAreas } from "./coverage/area-reach.js";
+export { demandToRows, planToRows, lotsToRows, providersToRows, lotCoverageToRows, LOT_COVERAGE_COLUMNS } from "./io/output-rows.js";
+export { largestLead } from "./report/allocation-report-rows.js";
+export type { AllocationSummary } from "./allocate/types.js";

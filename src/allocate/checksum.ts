@@ -3,6 +3,7 @@
 // been edited after allocate() is told apart from one allocate() returned. Not a signature: anyone can
 // recompute it; it catches edits and stale plans, not forgery. Survives a JSON round trip.
 import { LotwiseError, formatValue } from "../errors.js";
+import { allocationSummary } from "./summary.js";
 import type { AllocationResult } from "./types.js";
 
 /** Canonical JSON: sorted keys, typed arrays as arrays, non-finite numbers as strings. */
@@ -52,7 +53,7 @@ function hash64(s: string): string {
 }
 
 /** The checksum of a plan's contents (every field but `checksum` and `timeSec`). @internal */
-export function planChecksum(plan: Omit<AllocationResult, "checksum"> | AllocationResult): string {
+export function planChecksum(plan: Omit<AllocationResult, "checksum"> | Omit<AllocationResult, "checksum" | "summary"> | AllocationResult): string {
   const { timeSec: _t, ...rest } = plan as AllocationResult;
   const body = { ...rest } as Record<string, unknown>;
   delete body.checksum;
@@ -61,9 +62,10 @@ export function planChecksum(plan: Omit<AllocationResult, "checksum"> | Allocati
   return hash64(out.join(""));
 }
 
-/** Adds the checksum to a freshly assembled plan. @internal */
-export function withChecksum(plan: Omit<AllocationResult, "checksum">): AllocationResult {
-  return { ...plan, checksum: planChecksum(plan) };
+/** Adds the summary (see allocationSummary) and the checksum to a freshly assembled plan. @internal */
+export function withChecksum(plan: Omit<AllocationResult, "checksum" | "summary">): AllocationResult {
+  const full = { summary: allocationSummary(plan.status, plan.lots, plan.input.lots.length), ...plan };
+  return { ...full, checksum: planChecksum(full) };
 }
 
 /**

@@ -14,7 +14,7 @@ import type { AbortSignalLike } from "../domain/index.js";
 import type { AllocationResult } from "./types.js";
 
 /** An allocation result before its checksum is added (allocate() adds it; sub-solves need none). @internal */
-export type UncheckedResult = Omit<AllocationResult, "checksum">;
+export type UncheckedResult = Omit<AllocationResult, "checksum" | "summary">;
 
 let sharedSolver: Solver | undefined;
 /** The default backend, created on first use (nothing runs at import time). @internal */

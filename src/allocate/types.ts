@@ -73,9 +73,37 @@ export interface ProviderAllocation {
   readonly capacityShadowPrice: number | null;
 }
 
+/**
+ * What an allocation lets, before any solver detail: lots let (with a lead) and not, hours unmet by
+ * reason, and one sentence. Read it first: a solve can be `optimal` and let nothing.
+ */
+export interface AllocationSummary {
+  /**
+   * `all_let`: every lot has a lead and no hours are unmet; `partly_let`: some lots are not let or are let
+   * short; `none_let`: no lot has a lead; `no_plan`: the solver returned no solution at all.
+   */
+  readonly outcome: "all_let" | "partly_let" | "none_let" | "no_plan";
+  /** Lots let: with a lead. */
+  readonly let: number;
+  /** Lots not let: without a lead (every lot when there is no plan). */
+  readonly unlet: number;
+  /** The lots without a lead, sorted by id. */
+  readonly unletLots: readonly Id[];
+  /** Lots let with some hours unmet, sorted by id. */
+  readonly shortLots: readonly Id[];
+  readonly demandHours: number;
+  readonly unmetHours: number;
+  /** Unmet hours by reason (most hours first): the lots and the hours. `unknown` only if a lot has unmet hours and no reason. */
+  readonly reasons: readonly { readonly reason: UnmetReason | "unknown"; readonly lots: readonly Id[]; readonly hours: number }[];
+  /** One sentence, e.g. `"No lot can be let: 0 of 3 lots have a lead and 300 h/week are unmet (100.0% of 300 h/week). lots L1, L2, L3: no provider can lead it."` */
+  readonly headline: string;
+}
+
 /** The result of {@link allocate}: the plan, its cost and how good it is proven to be. */
 export interface AllocationResult {
-  /** Solver status. `timeLimit` with `lots` filled means the best plan found in time. */
+  /** What the plan lets, in plain words (see {@link AllocationSummary}); read this before `status`. */
+  readonly summary: AllocationSummary;
+  /** Solver status: how sure the solver is of its answer, not whether the answer lets any lot (see `summary`). `timeLimit` with `lots` filled means the best plan found in time. */
   readonly status: SolveStatus;
   readonly formulation: "milp" | "lp";
   /** Objective = weekly cost + unmet hours × penalty (NaN without a solution). */

@@ -20,4 +20,8 @@ export interface Provider {
   /** Price per care hour, £. */
   readonly ratePerHour: number;
   readonly staffMix: StaffMix;
+  /** Display name (e.g. from a provider register), carried to maps, reports and CSVs. */
+  readonly name?: string | undefined;
+  /** Postcode of the base (e.g. the registered office), carried to reports and CSVs. */
+  readonly postcode?: string | undefined;
 }

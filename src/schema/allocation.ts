@@ -5,24 +5,55 @@ import type { Solver, SolveProgress } from "../solvers/types.js";
 const finite = (what: string) => z.number({ error: `expected ${what} as a finite number` }).refine(Number.isFinite, `expected ${what} as a finite number`);
 const hours = (what: string) => finite(what).refine((v) => v >= 0, `${what} must be ≥ 0`);
 
-/** One lot's weekly demand, split by area type. */
+/** A lot's urban or rural hours; a missing split gets a message saying how to make one. */
+const splitHours = (what: "urbanHours" | "ruralHours") =>
+  z
+    .number({
+      error: (iss) =>
+        iss.input === undefined
+          ? `a lot needs urbanHours and ruralHours (rural hours are priced with policy.ruralWeight); a lot from designLots() has only \`hours\`: build the input with allocationInputFrom(), which splits each lot's hours by its areas' class`
+          : `expected ${what} as a finite number`,
+    })
+    .refine(Number.isFinite, `expected ${what} as a finite number`)
+    .refine((v) => v >= 0, `${what} must be ≥ 0`);
+
+/**
+ * One lot's weekly demand, split by area type. A lot as `designLots()` returns it may be spread in
+ * (`{ ...lot, urbanHours, ruralHours }`): its `areaIds` and `parent` are accepted and not used, and its
+ * `hours`, when given, must equal urbanHours + ruralHours.
+ */
 export const AllocationLotSchema = z
   .object({
     /** Lot id. */
     id: z.string().min(1, "lot id must be a non-empty string"),
     /** Weekly care hours in urban areas of the lot. */
-    urbanHours: hours("urbanHours"),
+    urbanHours: splitHours("urbanHours"),
     /** Weekly care hours in rural areas of the lot. */
-    ruralHours: hours("ruralHours"),
+    ruralHours: splitHours("ruralHours"),
     /**
      * Weight on every provider's rate for an hour in this lot (e.g. `costOfCare()`'s modelled cost ÷ the
      * cheapest lot's). When given it replaces the policy's urban/rural weights for this lot.
      */
     rateWeight: finite("rateWeight").refine((v) => v > 0, "rateWeight must be > 0").optional(),
+    /** The lot's areas (as `designLots()` returns them); not used by the allocation. */
+    areaIds: z.array(z.string()).optional(),
+    /** The lot's parent (as `designLots()` returns it); not used by the allocation. */
+    parent: z.string().optional(),
+    /** The lot's weekly hours (as `designLots()` returns them); checked against urbanHours + ruralHours. */
+    hours: hours("hours").optional(),
   })
-  .strict();
+  .strict()
+  .refine((l) => l.hours === undefined || Math.abs(l.hours - l.urbanHours - l.ruralHours) <= 1e-6 * Math.max(1, l.hours), {
+    message: "hours must equal urbanHours + ruralHours",
+    path: ["hours"],
+  })
+  .transform(({ areaIds: _a, parent: _p, hours: _h, ...lot }) => lot);
 
-/** One provider: weekly capacity and hourly rate. */
+/**
+ * One provider: weekly capacity and hourly rate. A {@link Provider} as `generateProviders()` or
+ * `providersFromRows()` returns it is accepted as it is: its `lonLat`, `staffMix` and `name` are for
+ * coverage, maps and reports, and not used by the allocation.
+ */
 export const AllocationProviderSchema = z
   .object({
     id: z.string().min(1, "provider id must be a non-empty string"),
@@ -32,18 +63,37 @@ export const AllocationProviderSchema = z
     ratePerHour: hours("ratePerHour"),
     /** Most lots this provider may lead; overrides `policy.maxLeadLotsPerProvider`. */
     maxLeadLots: z.number().int("maxLeadLots must be a whole number").min(0, "maxLeadLots must be ≥ 0").optional(),
+    /** Base `[lon, lat]` (for coverage); not used by the allocation. */
+    lonLat: z.tuple([z.number(), z.number()]).optional(),
+    /** Staff travel mix (for coverage); not used by the allocation. */
+    staffMix: z.object({ drive: z.number(), walk: z.number(), cycle: z.number(), transit: z.number() }).optional(),
+    /** Display name (for maps and reports); not used by the allocation. */
+    name: z.string().optional(),
+    /** Postcode of the base (for reports); not used by the allocation. */
+    postcode: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .transform(({ lonLat: _l, staffMix: _s, name: _n, postcode: _p, ...p }) => p);
 
-/** Which providers can serve which lot: `share` of the lot's demand the provider can reach (from coverage). */
+/**
+ * Which providers can serve which lot: `share` of the lot's demand the provider can reach (from coverage).
+ * A row as `lotCoverage()` returns it is accepted as it is (its other fields are not used).
+ */
 export const AllocationEligibilitySchema = z
   .object({
     lotId: z.string().min(1),
     providerId: z.string().min(1),
     /** Share of the lot's demand the provider can reach, in [0, 1]; it may deliver at most share × demand there. */
     share: finite("share").refine((v) => v >= 0 && v <= 1, "share must be in [0, 1]"),
+    /** From `lotCoverage()`; not used by the allocation. */
+    nonDrivingShare: z.number().optional(),
+    /** From `lotCoverage()`; not used by the allocation. */
+    byMode: z.record(z.string(), z.number()).optional(),
+    /** From `lotCoverage()`; not used by the allocation. */
+    lotDemandHours: z.number().optional(),
   })
-  .strict();
+  .strict()
+  .transform(({ nonDrivingShare: _n, byMode: _b, lotDemandHours: _d, ...e }) => e);
 
 /** Commissioning policy: rate weights and the lead / supplementary / contingency rules. Defaults in brackets. */
 export const AllocationPolicySchema = z
