@@ -1,7 +1,7 @@
 // lotwise root entry: re-exports only; browser-safe; no side effects.
 export { LotwiseError, isLotwiseError, formatIssues } from "./errors.js";
 export type { LotwiseErrorCode, LotwiseIssue } from "./errors.js";
-export { type Id, type LonLat, type BBox, type AbortSignalLike, type Lot, type LotPlan, type DemandHours, TRAVEL_MODES, type TravelMode, type TravelMatrix, type Area, type UrbanRural, type StaffMix, type Provider, type LotBridge } from "./domain/index.js";
+export { type Id, type LonLat, type BBox, type AbortSignalLike, type Lot, type LotPlan, type DemandHours, TRAVEL_MODES, type TravelMode, type TravelMatrix, type TravelPoint, type TravelTimeSource, type SyncTravelTimeSource, type Area, type UrbanRural, type StaffMix, type Provider, type LotBridge } from "./domain/index.js";
 export { BoundaryCollectionSchema, LoadBoundariesOptionsSchema } from "./schema/boundary.js";
 export type { LoadBoundariesOptions } from "./schema/boundary.js";
 export type { Boundaries, BoundaryFeature } from "./boundaries/types.js";
@@ -24,9 +24,8 @@ export { boundaryAdjacency } from "./boundaries/adjacency.js";
 export type { Adjacency, AdjacencyPair, AdjacencyRule } from "./boundaries/adjacency.js";
 export { nestAreas } from "./boundaries/nest.js";
 export type { NestReport, NestAssignment, NestMismatch, NestShare } from "./boundaries/nest.js";
-export type { TravelPoint, TravelTimeSource, Coverage } from "./coverage/types.js";
+export type { Coverage } from "./coverage/types.js";
 export { straightLineTravel } from "./coverage/straight-line.js";
-export type { SyncTravelTimeSource } from "./coverage/straight-line.js";
 export { networkTravel } from "./coverage/network.js";
 export type {
   RoadNetwork,

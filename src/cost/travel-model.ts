@@ -54,9 +54,7 @@
  */
 import { LotwiseError } from "../errors.js";
 import { EARTH_RADIUS_M } from "../internal/geo.js";
-import type { Id, LonLat } from "../domain/index.js";
-import type { TravelMatrix, TravelMode, UrbanRural } from "../domain/index.js";
-import type { TravelPoint, TravelTimeSource } from "../coverage/types.js";
+import type { Id, LonLat, TravelMatrix, TravelMode, UrbanRural, TravelPoint, TravelTimeSource } from "../domain/index.js";
 
 /** One demand-carrying area of the model, after validation. @internal */
 export interface ModelArea {

@@ -20,10 +20,8 @@
 import { invalid, parseInput } from "../errors.js";
 import { haversineMetresXY } from "../internal/geo.js";
 import { BusServiceOptionsSchema, BusServiceRowsSchema, type BusServiceOptions } from "../schema/transit.js";
-import type { Id, TravelMatrix, TravelMode } from "../domain/index.js";
+import type { Id, TravelMatrix, TravelMode, SyncTravelTimeSource, TravelPoint } from "../domain/index.js";
 import { parseMatrixRequest } from "./parse-points.js";
-import type { SyncTravelTimeSource } from "./straight-line.js";
-import type { TravelPoint } from "./types.js";
 
 /** A point that gets no transit time, and why. */
 export interface UnservedPoint {

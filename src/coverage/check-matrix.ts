@@ -1,7 +1,6 @@
 import { LotwiseError, invalid } from "../errors.js";
-import type { Id, TravelMatrix, TravelMode } from "../domain/index.js";
+import type { Id, TravelMatrix, TravelMode, TravelPoint, TravelTimeSource } from "../domain/index.js";
 import { checkTravelMatrix } from "../internal/travel-matrix.js";
-import type { TravelPoint, TravelTimeSource } from "./types.js";
 
 /** Index of each id in `ids`, or throws `unknown_id` naming the missing one. @internal */
 export function indexIn(ids: readonly Id[], wanted: readonly Id[], path: readonly PropertyKey[], what: string): Int32Array {

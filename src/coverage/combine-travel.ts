@@ -1,8 +1,6 @@
 import { invalid } from "../errors.js";
 import { parseMatrixRequest } from "./parse-points.js";
-import type { SyncTravelTimeSource } from "./straight-line.js";
-import { TRAVEL_MODES, type TravelMatrix, type TravelMode } from "../domain/index.js";
-import type { TravelTimeSource } from "./types.js";
+import { type SyncTravelTimeSource, TRAVEL_MODES, type TravelMatrix, type TravelMode, type TravelTimeSource } from "../domain/index.js";
 
 /**
  * One travel-time source made of one source per mode, e.g. roads for driving, walking and cycling and the

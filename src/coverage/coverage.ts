@@ -7,8 +7,8 @@ import { invalid, parseInput } from "../errors.js";
 import { ComputeCoverageInputSchema, type ThresholdMinutes } from "../schema/coverage.js";
 import { indexIn, resolveTravel } from "./check-matrix.js";
 import { parsePoints } from "./parse-points.js";
-import type { Coverage, TravelPoint, TravelTimeSource } from "./types.js";
-import { TRAVEL_MODES, type Provider, type TravelMatrix, type TravelMode } from "../domain/index.js";
+import type { Coverage } from "./types.js";
+import { type TravelPoint, type TravelTimeSource, TRAVEL_MODES, type Provider, type TravelMatrix, type TravelMode } from "../domain/index.js";
 
 /** Input of {@link computeCoverage}. */
 export interface ComputeCoverageInput {

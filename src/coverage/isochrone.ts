@@ -11,9 +11,8 @@ import { urbanRuralOf } from "../boundaries/areas.js";
 import type { Boundaries } from "../boundaries/types.js";
 import { invalid, parseInput } from "../errors.js";
 import { TravelModeSchema, TravelPointSchema } from "../schema/travel.js";
-import type { Id, TravelMode } from "../domain/index.js";
+import type { Id, TravelMode, TravelPoint, TravelTimeSource } from "../domain/index.js";
 import { checkTravelMatrix } from "../internal/travel-matrix.js";
-import type { TravelPoint, TravelTimeSource } from "./types.js";
 import { z } from "zod";
 
 /** Properties of an {@link isochrone} feature. */

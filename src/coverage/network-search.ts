@@ -9,10 +9,9 @@
  */
 import RBush from "rbush";
 import { metresPerDegree } from "../internal/geo.js";
-import type { Id, TravelMode } from "../domain/index.js";
+import type { Id, TravelMode, TravelPoint } from "../domain/index.js";
 import { MinHeap } from "../internal/min-heap.js";
 import type { ModeGraph, RoadSegments } from "./network-graph.js";
-import type { TravelPoint } from "./types.js";
 
 /** Where a point was snapped for one mode. */
 export interface NetworkSnap {

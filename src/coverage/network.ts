@@ -13,13 +13,11 @@
  */
 import { invalid, parseInput } from "../errors.js";
 import { NetworkTravelOptionsSchema, RoadLayerSchema, type NetworkTravelOptions } from "../schema/travel.js";
-import { TRAVEL_MODES, type TravelMatrix, type TravelMode } from "../domain/index.js";
+import { TRAVEL_MODES, type TravelMatrix, type TravelMode, type SyncTravelTimeSource, type TravelPoint } from "../domain/index.js";
 import { MinHeap } from "../internal/min-heap.js";
 import { buildModeGraph, parseRoadSegments, type ModeGraph, type NetworkComponents, type RoadNetworkReport } from "./network-graph.js";
 import { indexSegments, modeMatrix, snapPoint, type NetworkSnap, type UnreachablePair } from "./network-search.js";
 import { parseMatrixRequest } from "./parse-points.js";
-import type { SyncTravelTimeSource } from "./straight-line.js";
-import type { TravelPoint } from "./types.js";
 
 export type { ExcludedWays, NetworkComponents, RoadNetworkReport, UnknownMaxspeed } from "./network-graph.js";
 export { dijkstra, type NetworkSnap, type UnreachablePair, type UnreachableReason } from "./network-search.js";

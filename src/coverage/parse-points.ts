@@ -1,9 +1,7 @@
-import { invalid } from "../errors.js";
-import { formatValue, parseInput } from "../errors.js";
+import { invalid, formatValue, parseInput } from "../errors.js";
 import { TravelModeListSchema } from "../schema/travel.js";
 import { checkMatrixCells } from "./matrix-limit.js";
-import type { LonLat, TravelMode, UrbanRural } from "../domain/index.js";
-import type { TravelPoint } from "./types.js";
+import type { LonLat, TravelMode, UrbanRural, TravelPoint } from "../domain/index.js";
 
 /**
  * Validates a list of travel points in one hand-written pass (ids non-empty and unique, `[lon, lat]`

@@ -12,13 +12,7 @@ import { parseInput } from "../errors.js";
 import { EARTH_RADIUS_M } from "../internal/geo.js";
 import { StraightLineOptionsSchema, type StraightLineOptions } from "../schema/travel.js";
 import { parseMatrixRequest } from "./parse-points.js";
-import type { TravelPoint, TravelTimeSource } from "./types.js";
-import type { TravelMatrix, TravelMode } from "../domain/index.js";
-
-/** A {@link TravelTimeSource} whose `matrix` is synchronous. */
-export interface SyncTravelTimeSource extends TravelTimeSource {
-  matrix(origins: readonly TravelPoint[], destinations: readonly TravelPoint[], modes: readonly TravelMode[]): TravelMatrix;
-}
+import type { SyncTravelTimeSource, TravelMatrix, TravelMode } from "../domain/index.js";
 
 const RAD = Math.PI / 180;
 

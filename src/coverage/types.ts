@@ -1,27 +1,4 @@
-import type { Id, LonLat, StaffMix, TravelMatrix, TravelMode, UrbanRural } from "../domain/index.js";
-
-/**
- * Anything a travel-time source can route from or to: an id and a position, with an optional
- * rural-urban class. {@link Area}s and {@link Provider}s both fit.
- */
-export interface TravelPoint {
-  readonly id: Id;
-  readonly lonLat: LonLat;
-  readonly urbanRural?: UrbanRural | undefined;
-}
-
-/**
- * A pluggable travel-time source: given origins, destinations and modes, returns the {@link TravelMatrix}
- * (origins and destinations in the order given). lotwise ships {@link straightLineTravel} and
- * {@link networkTravel}; an app can wrap a routing service (returning a Promise) in the same shape.
- */
-export interface TravelTimeSource {
-  matrix(
-    origins: readonly TravelPoint[],
-    destinations: readonly TravelPoint[],
-    modes: readonly TravelMode[],
-  ): TravelMatrix | Promise<TravelMatrix>;
-}
+import type { Id, StaffMix, TravelMode } from "../domain/index.js";
 
 /**
  * Sparse provider × area coverage (compressed rows, one row per provider). Only pairs whose time by at

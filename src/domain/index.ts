@@ -3,7 +3,7 @@
 export type { Id, LonLat, BBox } from "./ids.js";
 export type { AbortSignalLike } from "./signal.js";
 export { TRAVEL_MODES } from "./travel.js";
-export type { TravelMode, TravelMatrix } from "./travel.js";
+export type { TravelMode, TravelMatrix, TravelPoint, TravelTimeSource, SyncTravelTimeSource } from "./travel.js";
 export type { StaffMix, Provider } from "./provider.js";
 export type { DemandHours } from "./demand.js";
 export type { Area, UrbanRural } from "./area.js";

@@ -1,4 +1,5 @@
-import type { Id } from "./ids.js";
+import type { UrbanRural } from "./area.js";
+import type { Id, LonLat } from "./ids.js";
 
 /** Staff travel modes. `transit` is public transport (bus, tram, train). */
 export type TravelMode = "drive" | "walk" | "cycle" | "transit";
@@ -15,4 +16,32 @@ export interface TravelMatrix {
   readonly destinationIds: readonly Id[];
   readonly modes: readonly TravelMode[];
   readonly minutes: Readonly<Partial<Record<TravelMode, Float64Array>>>;
+}
+
+/**
+ * Anything a travel-time source can route from or to: an id and a position, with an optional
+ * rural-urban class. {@link Area}s and {@link Provider}s both fit.
+ */
+export interface TravelPoint {
+  readonly id: Id;
+  readonly lonLat: LonLat;
+  readonly urbanRural?: UrbanRural | undefined;
+}
+
+/**
+ * A pluggable travel-time source: given origins, destinations and modes, returns the {@link TravelMatrix}
+ * (origins and destinations in the order given). lotwise ships {@link straightLineTravel} and
+ * {@link networkTravel}; an app can wrap a routing service (returning a Promise) in the same shape.
+ */
+export interface TravelTimeSource {
+  matrix(
+    origins: readonly TravelPoint[],
+    destinations: readonly TravelPoint[],
+    modes: readonly TravelMode[],
+  ): TravelMatrix | Promise<TravelMatrix>;
+}
+
+/** A {@link TravelTimeSource} whose `matrix` is synchronous. */
+export interface SyncTravelTimeSource extends TravelTimeSource {
+  matrix(origins: readonly TravelPoint[], destinations: readonly TravelPoint[], modes: readonly TravelMode[]): TravelMatrix;
 }

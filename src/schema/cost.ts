@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TravelTimeSource } from "../coverage/types.js";
+import type { TravelTimeSource } from "../domain/index.js";
 import { StaffMixSchema } from "./provider.js";
 import { TravelModeListSchema } from "./travel.js";
 

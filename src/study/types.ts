@@ -2,9 +2,9 @@ import type { AllocationResult, WithdrawalResult, WithdrawalSweepResult } from "
 import type { Adjacency } from "../boundaries/adjacency.js";
 import type { Boundaries } from "../boundaries/types.js";
 import type { LotCoverageRow } from "../coverage/lot-coverage.js";
-import type { Coverage, TravelTimeSource } from "../coverage/types.js";
+import type { Coverage } from "../coverage/types.js";
+import type { TravelTimeSource, AbortSignalLike, Area, DemandHours, Id, LotPlan, Provider, TravelMatrix } from "../domain/index.js";
 import type { DemandEstimate } from "../demand/estimate-demand.js";
-import type { AbortSignalLike, Area, DemandHours, Id, LotPlan, Provider, TravelMatrix } from "../domain/index.js";
 import type { LotEvaluation } from "../lots/evaluate-lots.js";
 import type { LotDesign } from "../lots/types.js";
 import type { AllocateOptions, AllocationInput, AllocationPolicy, LastResort, WithdrawalOptions, WithdrawalSweepOptions } from "../schema/allocation.js";

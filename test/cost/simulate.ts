@@ -5,9 +5,7 @@
 // run paid. Repeated with seeded randomness; returns the mean and its standard error.
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import type { Boundaries } from "../../src/boundaries/types.js";
-import type { SyncTravelTimeSource } from "../../src/coverage/straight-line.js";
-import type { TravelMode, UrbanRural } from "../../src/domain/index.js";
-import type { TravelPoint } from "../../src/coverage/types.js";
+import type { SyncTravelTimeSource, TravelMode, UrbanRural, TravelPoint } from "../../src/domain/index.js";
 import { mulberry32 } from "../../src/internal/rng.js";
 import { haversineMetres } from "../../src/internal/geo.js";
 
