@@ -68,7 +68,8 @@ const OUT_OPTION: Record<string, CommandOption> = {
   title: { type: "string", placeholder: "TEXT", help: "title of the map and report" },
 };
 const ALLOCATION_OPTIONS: Record<string, CommandOption> = {
-  providers: { type: "string", placeholder: "FILE.csv", help: "provider_id,lon,lat,capacity_hours,rate_per_hour[,drive,walk,cycle,transit]" },
+  providers: { type: "string", placeholder: "FILE.csv", help: "provider_id[,name],lon,lat|postcode,capacity_hours,rate_per_hour[,drive,walk,cycle,transit]" },
+  postcodes: { type: "string", placeholder: "FILE.csv", help: "postcode directory (postcode|pcds,lat,lon|long) for providers given by postcode" },
   lots: { type: "string", placeholder: "FILE.csv", help: "lot membership: area_id,lot_id (e.g. lot-areas.csv from `lotwise design`)" },
   travel: { type: "string", placeholder: "FILE.csv", help: "provider→area times origin_id,destination_id,mode,minutes (default: straight-line estimates)" },
   threshold: { type: "string", placeholder: "MIN|MODE=MIN,…", help: "travel-time threshold(s) in minutes (default drive=30,walk=20,cycle=20,transit=40)" },
@@ -278,7 +279,7 @@ interface AllocationRun {
 async function coverageStep(v: Values, io: CliIo): Promise<Omit<AllocationRun, "allocation">> {
   const { boundaries, demand } = await loadAreasAndDemand(v, io);
   const plan = await readPlan(io, required("lots", str(v, "lots")));
-  const providers = await step(io, "reading providers", () => readProviders(io, required("providers", str(v, "providers"))));
+  const providers = await step(io, "reading providers", () => readProviders(io, required("providers", str(v, "providers")), str(v, "postcodes")));
   const areas = areasFromBoundaries(boundaries, { urbanRuralProperty: str(v, "urban-property") ?? "urban_rural" });
   const thresholdMinutes = parseThresholds(str(v, "threshold"));
   const travelFile = str(v, "travel");
@@ -309,7 +310,7 @@ const coverage: Command = {
   example:
     "lotwise coverage --boundaries lsoas.geojson --id-property lsoa11cd --demand demand.csv --lots lot-areas.csv " +
     "--providers providers.csv --threshold drive=30,walk=20,cycle=20,transit=40 --out out/",
-  options: { ...BOUNDARY_OPTIONS, ...DEMAND_OPTIONS, providers: ALLOCATION_OPTIONS.providers!, lots: ALLOCATION_OPTIONS.lots!, travel: ALLOCATION_OPTIONS.travel!, threshold: ALLOCATION_OPTIONS.threshold!, "urban-property": ALLOCATION_OPTIONS["urban-property"]!, out: OUT_OPTION.out! },
+  options: { ...BOUNDARY_OPTIONS, ...DEMAND_OPTIONS, providers: ALLOCATION_OPTIONS.providers!, postcodes: ALLOCATION_OPTIONS.postcodes!, lots: ALLOCATION_OPTIONS.lots!, travel: ALLOCATION_OPTIONS.travel!, threshold: ALLOCATION_OPTIONS.threshold!, "urban-property": ALLOCATION_OPTIONS["urban-property"]!, out: OUT_OPTION.out! },
   async run(v, io) {
     const r = await coverageStep(v, io);
     const out = new OutputSet(resolvePath(io, str(v, "out") ?? "."));
@@ -351,11 +352,12 @@ async function allocationStep(v: Values, io: CliIo): Promise<AllocationRun> {
 
 async function addAllocationOutputs(out: OutputSet, run: AllocationRun, title: string, withdrawal?: ReportWithdrawalRow[]): Promise<void> {
   const a = run.allocation;
-  const rows = allocationToRows(a);
+  const rows = allocationToRows(a, { providers: run.providers });
   out.add("allocation-lots.csv", await formatCsv(rows.lots, { decimals: 2 }));
   out.add("allocation-providers.csv", await formatCsv(rows.providers, { decimals: 2 }));
   const leadProviders = leadProvidersOf(a);
-  const svg = renderMap(run.boundaries, run.plan, { title, providers: run.providers.map((p) => ({ id: p.id, lonLat: p.lonLat })), leadProviders });
+  const byId = new Map(run.providers.map((p) => [p.id, p]));
+  const svg = renderMap(run.boundaries, run.plan, { title, providers: run.providers.map((p) => ({ id: p.id, lonLat: p.lonLat, ...(p.name === undefined ? {} : { name: p.name }) })), leadProviders });
   const areaCount = new Map(run.plan.lots.map((l) => [l.id, l.areaIds.length]));
   const report = renderReport({
     title,
@@ -380,6 +382,8 @@ async function addAllocationOutputs(out: OutputSet, run: AllocationRun, title: s
     }),
     providers: a.providers.map((p) => ({
       providerId: p.providerId,
+      ...(byId.get(p.providerId)?.name === undefined ? {} : { name: byId.get(p.providerId)!.name! }),
+      ...(byId.get(p.providerId)?.postcode === undefined ? {} : { base: byId.get(p.providerId)!.postcode! }),
       capacityHours: p.capacityHours,
       assignedHours: p.hours,
       leadLots: [...p.leadLots],

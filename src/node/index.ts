@@ -9,3 +9,4 @@ export { runCli, processIo } from "./cli.js";
 export type { CliIo } from "./cli-io.js";
 export { readOsmPbf, OSM_HIGHWAY_TAGS } from "./osm-pbf.js";
 export type { OsmPbfSummary } from "./osm-pbf.js";
+export { readPostcodeDirectory } from "./postcodes.js";
