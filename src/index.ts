@@ -6,6 +6,8 @@ export { BoundaryCollectionSchema, LoadBoundariesOptionsSchema } from "./schema/
 export type { LoadBoundariesOptions } from "./schema/boundary.js";
 export type { Boundaries, BoundaryFeature } from "./boundaries/types.js";
 export { loadBoundaries } from "./boundaries/load.js";
+export { BRITISH_NATIONAL_GRID } from "./boundaries/crs.js";
+export type { BoundaryCrs } from "./boundaries/crs.js";
 export type { SparseModel, SolveStatus, SolveProgress, SolveOptions, SolveResult, Solver } from "./solvers/types.js";
 export type { VerifyReport, VerifyTolerances } from "./solvers/types.js";
 export { highsSolver } from "./solvers/highs.js";
