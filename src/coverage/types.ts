@@ -1,3 +1,4 @@
+import type { OutsidePoint } from "./outside.js";
 import type { Id, StaffMix, TravelMode } from "../domain/index.js";
 
 /**
@@ -17,4 +18,8 @@ export interface Coverage {
   readonly areaIndex: Uint32Array;
   readonly minutes: Readonly<Partial<Record<TravelMode, Float64Array>>>;
   readonly withinMask: Uint8Array;
+  /** Providers more than the margin outside the bounding box of the areas, furthest first, with their distance. */
+  readonly outside: readonly OutsidePoint[];
+  /** Plain-sentence warnings: providers far outside the areas, nothing within reach, providers reaching no area. */
+  readonly warnings: readonly string[];
 }

@@ -273,6 +273,8 @@ interface AllocationRun {
   plan: LotPlan;
   providers: Provider[];
   reach: LotCoverageRow[];
+  /** The coverage's warnings (providers far outside the areas, nothing within reach): printed and put in the report. */
+  coverageWarnings: readonly string[];
   allocation: AllocationResult;
 }
 
@@ -292,7 +294,7 @@ async function coverageStep(v: Values, io: CliIo): Promise<Omit<AllocationRun, "
         );
   const coverage = await step(io, "computing coverage", () => computeCoverage({ providers, areas, travel, thresholdMinutes }));
   const reach = lotCoverage(plan, coverage, demand);
-  return { boundaries, demand, plan, providers, reach };
+  return { boundaries, demand, plan, providers, reach, coverageWarnings: coverage.warnings };
 }
 
 function coverageRows(reach: readonly LotCoverageRow[]): CsvRow[] {
@@ -319,7 +321,12 @@ const coverage: Command = {
     const lotsReached = new Map<string, number>();
     for (const x of r.reach) if (x.share > 0) lotsReached.set(x.lotId, (lotsReached.get(x.lotId) ?? 0) + 1);
     const thin = r.plan.lots.filter((l) => (lotsReached.get(l.id) ?? 0) < 2).map((l) => l.id);
-    return `${r.reach.length} provider × lot pairs within reach for ${r.plan.lots.length} lots and ${r.providers.length} providers.${thin.length > 0 ? ` Lots reached by fewer than 2 providers: ${thin.join(", ")}.` : ""}\nWrote coverage.csv to ${str(v, "out") ?? "."}`;
+    const within = r.reach.filter((x) => x.share > 0).length;
+    return [
+      `${within} provider × lot pairs within reach for ${r.plan.lots.length} lots and ${r.providers.length} providers.${thin.length > 0 ? ` Lots reached by fewer than 2 providers: ${thin.join(", ")}.` : ""}`,
+      ...r.coverageWarnings.map((w) => `  ! ${w}`),
+      `Wrote coverage.csv to ${str(v, "out") ?? "."}`,
+    ].join("\n");
   },
 };
 
@@ -392,7 +399,7 @@ async function addAllocationOutputs(out: OutputSet, run: AllocationRun, title: s
     })),
     ...(withdrawal === undefined ? {} : { withdrawal }),
     mapSvg: svg,
-    notes: [...a.warnings],
+    notes: [...run.coverageWarnings, ...a.warnings],
   });
   out.add("map.svg", svg);
   out.add("report.md", report.markdown);
@@ -420,7 +427,7 @@ const allocateCommand: Command = {
     return [
       `Allocation ${a.status}: £${formatGrouped(a.weeklyCost, 0)}/week, ${formatGrouped(a.unmetHours, 1)} unmet h/week, ${a.lots.length - unled.length}/${a.lots.length} lots with a lead.`,
       ...(unled.length > 0 ? [`  ! no lead for ${unled.join(", ")}`] : []),
-      ...a.warnings.map((w) => `  ! ${w}`),
+      ...[...run.coverageWarnings, ...a.warnings].map((w) => `  ! ${w}`),
       `Wrote ${out.names.join(", ")} to ${str(v, "out") ?? "."}`,
     ].join("\n");
   },

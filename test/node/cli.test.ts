@@ -211,3 +211,48 @@ describe("runCli coverage --travel", () => {
     }
   });
 });
+
+describe("runCli with postcodes and far-away providers", () => {
+  it("reads providers by postcode (any spacing) with --postcodes and carries their names to the map, report and CSV", async () => {
+    // A tiny directory in ONSPD style (pcds, lat, long): two offices inside the grid.
+    await writeFile(join(dir, "onspd.csv"), "pcd,pcds,lat,long\nLE1  1AA,LE1 1AA,52.63,-1.17\nLE21 2BB,LE21 2BB,52.62,-1.15\n");
+    await writeFile(
+      join(dir, "register.csv"),
+      "provider_id,name,postcode,capacity_hours,rate_per_hour\nR1,Acorn Care (synthetic),le11aa,200,20\nR2,Beacon <Care> (synthetic),LE212BB,200,21\nR3,Castle Care (synthetic),LE1 1AA,200,22\n",
+    );
+    const c = capture();
+    const args = ["allocate", ...BASE, "--lots", join("design", "lot-areas.csv"), "--providers", "register.csv", "--postcodes", "onspd.csv", "--out", "named"];
+    expect(await runCli(args, c.io)).toBe(0);
+    const csv = await readFile(join(dir, "named", "allocation-providers.csv"), "utf8");
+    expect(csv.split("\n")[0]!.startsWith("provider_id,name,capacity_hours")).toBe(true);
+    expect(csv).toContain("R1,Acorn Care (synthetic),200");
+    const svg = await readFile(join(dir, "named", "map.svg"), "utf8");
+    expect(svg).toContain(">Acorn Care (synthetic)</text>");
+    expect(svg).toContain(">Beacon &lt;Care&gt; (synthetic)</text>");
+    const md = await readFile(join(dir, "named", "report.md"), "utf8");
+    expect(md).toContain("| R2 | Beacon &lt;Care&gt; (synthetic) | LE21 2BB |");
+  });
+
+  it("exits 1 listing every postcode not found, and asks for --postcodes when a row has no lon/lat", async () => {
+    await writeFile(join(dir, "register-bad.csv"), "provider_id,postcode,capacity_hours,rate_per_hour\nR1,LE1 1AA,200,20\nR2,LE9 9ZZ,200,20\nR3,not a postcode,200,20\n");
+    const c = capture();
+    const base = ["coverage", ...BASE, "--lots", join("design", "lot-areas.csv"), "--providers", "register-bad.csv", "--out", "bad-pc"];
+    expect(await runCli([...base, "--postcodes", "onspd.csv"], c.io)).toBe(1);
+    expect(c.err()).toContain("2 of 3 postcodes not found");
+    expect(c.err()).toContain('"LE9 9ZZ" (rows[1], spreadsheet row 3: not in the directory)');
+    expect(c.err()).toContain('"not a postcode" (rows[2], spreadsheet row 4: not a UK postcode)');
+    const d = capture();
+    expect(await runCli(base, d.io)).toBe(1);
+    expect(d.err()).toContain("no postcode directory was passed (options.postcodes, or --postcodes on the command line)");
+  });
+
+  it("prints a warning naming a provider 100+ km away and says when nothing is within reach", async () => {
+    // P9 is at Bradford city centre (BD1 1AA), about 130 km north of the Leicester grid.
+    await writeFile(join(dir, "far.csv"), "provider_id,lon,lat,capacity_hours,rate_per_hour\nP9,-1.7506,53.79603,200,20\n");
+    const c = capture();
+    expect(await runCli(["coverage", ...BASE, "--lots", join("design", "lot-areas.csv"), "--providers", "far.csv", "--threshold", "drive=30", "--out", "far"], c.io)).toBe(0);
+    expect(c.out()).toContain("0 provider × lot pairs within reach");
+    expect(c.out()).toMatch(/! 1 provider is more than 25 km outside the study area \(the bounding box of its 12 areas\): P9 1[23]\d\.\d km/);
+    expect(c.out()).toContain("! Nothing is within reach: none of the 1 providers reaches any of the 12 areas within the thresholds (drive 30 min)");
+  });
+});
