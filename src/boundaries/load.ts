@@ -2,7 +2,6 @@ import turfArea from "@turf/area";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { LotwiseError, formatValue, invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
-import { detectCrs, positionsBBox, reprojectFeatures, reprojectionNote } from "./crs.js";
 import { BoundaryCollectionSchema, LoadBoundariesOptionsSchema, type LoadBoundariesOptions } from "../schema/boundary.js";
 import type { BBox, Id, LonLat } from "../domain/index.js";
 import type { Boundaries, BoundaryFeature } from "./types.js";
@@ -11,22 +10,14 @@ import type { Boundaries, BoundaryFeature } from "./types.js";
  * Validates a GeoJSON FeatureCollection of Polygon/MultiPolygon boundaries and returns them sorted by
  * id with bounding boxes, areas (km²) and centroids.
  *
- * Where the positions are: GeoJSON is WGS84 [lon, lat] (RFC 7946), but council GIS exports are often in
- * British National Grid metres (EPSG:27700). Such input, named by a legacy `crs` member or recognised by
- * its coordinates (eastings and northings within the grid's 700 × 1,300 km square), is reprojected to
- * lon/lat with proj4 and the result says so in `notes` and `sourceCrs`. Positions that fall in Great
- * Britain only when read as [lat, lon] are refused with a clear error (read as [lon, lat] they would put
- * the areas in the Indian Ocean). See `options.crs`.
- *
  * Rejected, with the field and value named: a missing or duplicate id, a null or empty geometry, a
  * geometry that is not a (Multi)Polygon, a non-finite coordinate, a coordinate outside lon [-180, 180] /
- * lat [-90, 90], positions that look like [lat, lon], coordinates in a CRS other than WGS84 or British
- * National Grid, a ring with fewer than 4 positions or not closed, an empty collection. Tolerated, because they are valid under OGC rules and present in ONS data: MultiPolygon
+ * lat [-90, 90] (usually swapped axes), a ring with fewer than 4 positions or not closed, an empty
+ * collection. Tolerated, because they are valid under OGC rules and present in ONS data: MultiPolygon
  * parts that touch at a single point, and holes touching their shell at one vertex.
  *
  * @param geojson - a parsed GeoJSON FeatureCollection (e.g. from `JSON.parse` or `fetch().json()`).
- * @param options - `idProperty`: the property holding each feature's id (default: `feature.id`); `crs`
- *   (default `"auto"`).
+ * @param options - `idProperty`: the property holding each feature's id (default: `feature.id`).
  * @returns the {@link Boundaries}, sorted by id.
  * @throws {LotwiseError} `invalid_input` or `duplicate_id`, naming the feature and field.
  * @example
@@ -45,12 +36,6 @@ export function loadBoundaries(geojson: unknown, options: LoadBoundariesOptions 
   const opts = parseInput(LoadBoundariesOptionsSchema, options, "options");
   const fc = parseInput(BoundaryCollectionSchema, geojson, "geojson");
   const idProperty = opts.idProperty ?? null;
-  const crs = detectCrs(geojson, fc.features, opts.crs);
-  const notes: string[] = [];
-  if (crs.crs === "EPSG:27700") {
-    notes.push(reprojectionNote(crs.source, fc.features.length, positionsBBox(fc.features)));
-    fc.features = reprojectFeatures(fc.features);
-  }
 
   const rows: { id: Id; feature: BoundaryFeature }[] = [];
   const seen = new Map<Id, number>();
@@ -84,8 +69,6 @@ export function loadBoundaries(geojson: unknown, options: LoadBoundariesOptions 
     areasKm2: features.map((f) => turfArea(f) / 1e6),
     centroids: features.map((f) => areaCentroid(f.geometry)),
     idProperty,
-    sourceCrs: crs.crs,
-    notes,
   };
 }
 
@@ -105,11 +88,10 @@ function checkCoordinates(g: Polygon | MultiPolygon, path: (string | number)[]):
         const [x, y] = p as number[];
         if (typeof x !== "number" || !Number.isFinite(x)) invalid([...ringPath, k, 0], x, "longitude must be a finite number");
         if (typeof y !== "number" || !Number.isFinite(y)) invalid([...ringPath, k, 1], y, "latitude must be a finite number");
-        const metres = Math.abs(x) > 180 && Math.abs(y) > 180 ? " (metres, e.g. British National Grid? then pass options.crs: \"EPSG:27700\" or leave it \"auto\")" : "";
         if (y < -90 || y > 90) {
-          invalid([...ringPath, k], p, metres === "" ? `latitude ${y} is outside [-90, 90]; GeoJSON positions are [lon, lat], are the axes swapped?` : `latitude ${y} is outside [-90, 90]${metres}`);
+          invalid([...ringPath, k], p, `latitude ${y} is outside [-90, 90]; GeoJSON positions are [lon, lat], are the axes swapped?`);
         }
-        if (x < -180 || x > 180) invalid([...ringPath, k], p, `longitude ${x} is outside [-180, 180]${metres}`);
+        if (x < -180 || x > 180) invalid([...ringPath, k], p, `longitude ${x} is outside [-180, 180]`);
       }
       const a = ring[0] as Position;
       const b = ring[ring.length - 1] as Position;

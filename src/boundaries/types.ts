@@ -23,11 +23,4 @@ export interface Boundaries {
   readonly centroids: readonly LonLat[];
   /** The property the ids came from, or `null` when `feature.id` was used. */
   readonly idProperty: string | null;
-  /**
-   * The coordinate reference system the input was in: `"EPSG:4326"` (WGS84 lon/lat, kept as given) or
-   * `"EPSG:27700"` (British National Grid, reprojected to lon/lat; `notes` says so).
-   */
-  readonly sourceCrs: "EPSG:4326" | "EPSG:27700";
-  /** What was done to the input on loading, in plain sentences (e.g. the reprojection); empty when nothing was. */
-  readonly notes: readonly string[];
 }

@@ -4,11 +4,10 @@
  * A pair is stored when min_m t_pam ≤ max_m T_m (sparse, compressed rows by provider).
  */
 import { invalid, parseInput } from "../errors.js";
-import { ComputeCoverageInputSchema, ComputeCoverageOptionsSchema, type ComputeCoverageOptions, type ThresholdMinutes } from "../schema/coverage.js";
+import { ComputeCoverageInputSchema, type ThresholdMinutes } from "../schema/coverage.js";
 import { indexIn, resolveTravel } from "./check-matrix.js";
 import { parsePoints } from "./parse-points.js";
 import type { Coverage } from "./types.js";
-import { outsideWarning, pointsBBox, pointsOutside } from "./outside.js";
 import { type TravelPoint, type TravelTimeSource, TRAVEL_MODES, type Provider, type TravelMatrix, type TravelMode } from "../domain/index.js";
 
 /** Input of {@link computeCoverage}. */
@@ -29,12 +28,7 @@ export interface ComputeCoverageInput {
  * four when `travel` is a source). A provider with staff in a mode that is not assessed is an error, so no
  * staff hours are silently treated as reaching nothing.
  *
- * Warnings (on `coverage.warnings`, never silent): providers more than `options.outsideMarginKm` outside the
- * bounding box of the areas, named with their distance (`coverage.outside`); "nothing is within reach" when
- * no provider reaches any area in time; otherwise the providers that reach no area.
- *
  * @param input - `{ providers, areas, travel, thresholdMinutes }`.
- * @param options - {@link ComputeCoverageOptions}.
  * @returns the {@link Coverage}, providers and areas in input order.
  * @throws {LotwiseError} `invalid_input` (negative threshold, unknown mode, staff in an unassessed mode,
  *   async source, matrix without a needed mode); `unknown_id` (provider or area not in the matrix).
@@ -48,9 +42,8 @@ export interface ComputeCoverageInput {
  * cov.withinMask[0]; // 3 (bits drive, walk): driving 2.9 min and walking 17.4 min are both within 20
  * ```
  */
-export function computeCoverage(input: ComputeCoverageInput, options: ComputeCoverageOptions = {}): Coverage {
+export function computeCoverage(input: ComputeCoverageInput): Coverage {
   const inp = parseInput(ComputeCoverageInputSchema, input, "input");
-  const opts = parseInput(ComputeCoverageOptionsSchema, options, "options");
   const { providers } = inp;
   const areas = parsePoints(inp.areas, "input.areas");
   const thr = inp.thresholdMinutes;
@@ -122,11 +115,6 @@ export function computeCoverage(input: ComputeCoverageInput, options: ComputeCov
   }
   const minutes: Partial<Record<TravelMode, Float64Array>> = {};
   modes.forEach((m, mi) => (minutes[m] = mins[mi]!.slice(0, count)));
-  const withinMask = mask.slice(0, count);
-  const outside = pointsOutside(providers, pointsBBox(areas), { marginKm: opts.outsideMarginKm });
-  const warnings: string[] = [];
-  if (outside.length > 0) warnings.push(outsideWarning(outside, providers, areas.length, opts.outsideMarginKm));
-  warnings.push(...reachWarnings(providers, offsets, withinMask, areas.length, modes, thresholds));
   return {
     providerIds: providers.map((p) => p.id),
     areaIds: areas.map((a) => a.id),
@@ -136,36 +124,8 @@ export function computeCoverage(input: ComputeCoverageInput, options: ComputeCov
     offsets,
     areaIndex: areaIndex.slice(0, count),
     minutes,
-    withinMask,
-    outside,
-    warnings,
+    withinMask: mask.slice(0, count),
   };
-}
-
-/** "Nothing is within reach" (every pair above its threshold), or the providers that reach no area. */
-function reachWarnings(
-  providers: readonly Provider[],
-  offsets: Uint32Array,
-  withinMask: Uint8Array,
-  areaCount: number,
-  modes: readonly TravelMode[],
-  thresholds: Partial<Record<TravelMode, number>>,
-): string[] {
-  const none: string[] = [];
-  providers.forEach((p, i) => {
-    let any = false;
-    for (let k = offsets[i]!; k < offsets[i + 1]! && !any; k++) any = withinMask[k]! !== 0;
-    if (!any) none.push(p.id);
-  });
-  const limits = modes.map((m) => `${m} ${thresholds[m]} min`).join(", ");
-  if (none.length === providers.length) {
-    return [
-      `Nothing is within reach: none of the ${providers.length} providers reaches any of the ${areaCount} areas within the thresholds (${limits}). ` +
-        `No lot can be let on this coverage; check the providers' positions (lon and lat swapped? the wrong county?), the travel times and the thresholds.`,
-    ];
-  }
-  if (none.length === 0) return [];
-  return [`${none.length} of ${providers.length} providers reach no area within the thresholds (${limits}): ${none.join(", ")}.`];
 }
 
 function isMatrixLike(t: unknown): boolean {

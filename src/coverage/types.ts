@@ -1,4 +1,3 @@
-import type { OutsidePoint } from "./outside.js";
 import type { Id, StaffMix, TravelMode } from "../domain/index.js";
 
 /**
@@ -18,8 +17,4 @@ export interface Coverage {
   readonly areaIndex: Uint32Array;
   readonly minutes: Readonly<Partial<Record<TravelMode, Float64Array>>>;
   readonly withinMask: Uint8Array;
-  /** Providers more than the margin outside the bounding box of the areas, furthest first, with their distance. */
-  readonly outside: readonly OutsidePoint[];
-  /** Plain-sentence warnings: providers far outside the areas, nothing within reach, providers reaching no area. */
-  readonly warnings: readonly string[];
 }

@@ -2,8 +2,7 @@
 // the schemas in schema/rows.ts (readCsv does that in Node; d3.csvParse + parse in a browser).
 import { invalid, parseInput } from "../errors.js";
 import { compareIds } from "../internal/sort.js";
-import type { DemandHours, Id, LonLat, Lot, LotPlan, Provider } from "../domain/index.js";
-import { lookupPostcode, normalisePostcode, postcodeMissError, toPostcodeDirectory, type PostcodeDirectory, type PostcodeMiss } from "./postcodes.js";
+import type { DemandHours, Id, Lot, LotPlan, Provider } from "../domain/index.js";
 import { z } from "zod";
 import { DemandRowSchema, PlanRowSchema, ProviderRowSchema, type DemandRow, type PlanRow, type ProviderRow } from "../schema/rows.js";
 import type { AllocationResult, WithdrawalLotImpact, WithdrawalResult, WithdrawalSweepEntry } from "../allocate/types.js";
@@ -83,74 +82,36 @@ export function planFromRows(input: readonly PlanRow[]): LotPlan {
   };
 }
 
-/** Options of {@link providersFromRows}. */
-export interface ProvidersFromRowsOptions {
-  /**
-   * Where rows that give a `postcode` instead of `lon`,`lat` are looked up: a {@link PostcodeDirectory}, or
-   * the directory's rows (ONSPD/NSPL-style: postcode, lat, lon). Postcodes match in any case and spacing.
-   * @defaultValue none: every row must give `lon` and `lat`
-   */
-  readonly postcodes?: PostcodeDirectory | readonly Readonly<Record<string, unknown>>[];
-}
-
 /**
  * Provider rows to {@link Provider}s, sorted by id. Blank mode shares count as 0; a row with every
- * share blank is all driving. Shares must then sum to 1 (checked by the engines). A row's base is its
- * `lon`,`lat`, or its `postcode` looked up in `options.postcodes`; `name` and `postcode` (normalised,
- * `BD12 7WX`) are kept on the provider for maps, reports and CSVs. Several providers may share a postcode
- * (agencies in one office building): each is its own provider at the same point.
+ * share blank is all driving. Shares must then sum to 1 (checked by the engines).
  *
  * @param input - rows; validated here.
- * @param options - {@link ProvidersFromRowsOptions}.
  * @returns providers.
- * @throws {LotwiseError} `invalid_input` for a bad row, a row with neither `lon`,`lat` nor a postcode, a
- *   postcode row without `options.postcodes`, or postcodes not found (every one listed, with its row);
- *   `duplicate_id` for a repeated provider id.
+ * @throws {LotwiseError} `invalid_input` for a bad row; `duplicate_id` for a repeated provider id.
  * @example
  * ```ts
  * import { providersFromRows } from "lotwise";
  * providersFromRows([{ provider_id: "P1", lon: -1.1, lat: 52.6, capacity_hours: 400, rate_per_hour: 21 }])[0].staffMix;
  * // { drive: 1, walk: 0, cycle: 0, transit: 0 }
- * const postcodes = [{ postcode: "BD12 7WX", lat: 53.75, lon: -1.77 }];
- * providersFromRows([{ provider_id: "P2", name: "Acorn Care", postcode: "bd127wx", capacity_hours: 400, rate_per_hour: 21 }], { postcodes })[0];
- * // { id: "P2", lonLat: [-1.77, 53.75], ..., name: "Acorn Care", postcode: "BD12 7WX" }
  * ```
  */
-export function providersFromRows(input: readonly ProviderRow[], options: ProvidersFromRowsOptions = {}): Provider[] {
+export function providersFromRows(input: readonly ProviderRow[]): Provider[] {
   const rows = parseInput(z.array(ProviderRowSchema), input, "rows");
-  if (typeof options !== "object" || options === null) invalid(["options"], options, "expected an options object { postcodes? }");
-  const needPostcode = rows.findIndex((r) => r.lon === undefined);
-  let directory: PostcodeDirectory | null = null;
-  if (options.postcodes !== undefined) directory = toPostcodeDirectory(options.postcodes);
-  else if (needPostcode >= 0) {
-    invalid(["rows", needPostcode, "postcode"], rows[needPostcode]!.postcode, `${rowRef(needPostcode)} gives a postcode but no lon/lat, and no postcode directory was passed (options.postcodes, or --postcodes on the command line)`);
-  }
-  const misses: PostcodeMiss[] = [];
   const firstRow = new Map<Id, number>();
   const out = rows.map((r, i) => {
     const before = firstRow.get(r.provider_id);
     if (before !== undefined) invalid(["rows", i, "provider_id"], r.provider_id, `duplicate provider id: ${rowRef(before)} and ${rowRef(i)}`, "duplicate_id");
     firstRow.set(r.provider_id, i);
-    let lonLat: LonLat = [r.lon ?? NaN, r.lat ?? NaN];
-    let postcode = r.postcode === undefined || r.postcode === "" ? undefined : (normalisePostcode(r.postcode) ?? r.postcode);
-    if (r.lon === undefined) {
-      const hit = lookupPostcode(directory!, r.postcode);
-      if (hit.lonLat === null) misses.push({ index: i, postcode: r.postcode, normalised: hit.normalised, reason: hit.reason! });
-      else [lonLat, postcode] = [hit.lonLat, hit.normalised!];
-    }
     const blank = r.drive === undefined && r.walk === undefined && r.cycle === undefined && r.transit === undefined;
-    const provider: Provider = {
+    return {
       id: r.provider_id,
-      lonLat,
+      lonLat: [r.lon, r.lat] as [number, number],
       capacityHours: r.capacity_hours,
       ratePerHour: r.rate_per_hour,
       staffMix: blank ? { drive: 1, walk: 0, cycle: 0, transit: 0 } : { drive: r.drive ?? 0, walk: r.walk ?? 0, cycle: r.cycle ?? 0, transit: r.transit ?? 0 },
-      ...(r.name === undefined || r.name === "" ? {} : { name: r.name }),
-      ...(postcode === undefined ? {} : { postcode }),
     };
-    return provider;
   });
-  if (misses.length > 0) throw postcodeMissError(misses, rows.filter((r) => r.lon === undefined).length, "postcode");
   return out.sort((a, b) => compareIds(a.id, b.id));
 }
 
@@ -172,9 +133,6 @@ export interface AllocationRows {
  * result is). The demo and the `lotwise allocate` command write these as allocation-*.csv.
  *
  * @param result - an {@link AllocationResult} from `allocate`.
- * @param options - `providers`: the providers allocated (as `providersFromRows` or `generateProviders` return
- *   them); when any has a `name`, the provider table gets a `name` column after `provider_id` (blank for
- *   those without). @defaultValue `{}` (no name column)
  * @returns `{ lots, providers, hours }` row arrays.
  * @example
  * ```ts
@@ -185,8 +143,7 @@ export interface AllocationRows {
  * allocationToRows(plan).hours.map((r) => r.role); // ["lead", "supplementary", "contingency"]
  * ```
  */
-export function allocationToRows(result: AllocationResult, options: { readonly providers?: readonly Pick<Provider, "id" | "name">[] } = {}): AllocationRows {
-  const names = new Map((options.providers ?? []).filter((p) => p.name !== undefined && p.name !== "").map((p) => [p.id, p.name!]));
+export function allocationToRows(result: AllocationResult): AllocationRows {
   const lots = result.lots.map((l) => ({
     lot_id: l.lotId,
     demand_hours: l.demandHours,
@@ -203,7 +160,6 @@ export function allocationToRows(result: AllocationResult, options: { readonly p
   }));
   const providers = result.providers.map((p) => ({
     provider_id: p.providerId,
-    ...(names.size === 0 ? {} : { name: names.get(p.providerId) ?? "" }),
     capacity_hours: p.capacityHours,
     hours: p.hours,
     reserved_hours: p.reservedHours,

@@ -79,6 +79,7 @@ export function designLots(areas: readonly Area[], adjacency: AreaAdjacency, dem
   const membersOf = new Map<string, number[]>(parents.map((p) => [p, []]));
   for (let i = 0; i < pa.ids.length; i++) membersOf.get(pa.parent[i]!)!.push(i);
   const countFor = lotCounts(opts, pa, parents, membersOf);
+  checkLotIdPrefix(opts, parents);
   const travel = opts.travelLimit === undefined ? null : travelLookup(pa, opts.travelLimit.matrix, opts.travelLimit.mode as TravelMode, opts.travelLimit.maxMinutes);
   // Same-parent graph, then bridges so every parent is one connected piece.
   const { graph, bridges } = buildGraph(pa, membersOf);
@@ -162,6 +163,20 @@ function lotCounts(opts: ParsedOptions, pa: PreparedAreas, parents: readonly str
     }
   }
   return countFor;
+}
+
+/** `lotIdPrefix` keys must be parents present, and no prefix may equal a parent code that is kept. */
+function checkLotIdPrefix(opts: ParsedOptions, parents: readonly string[]): void {
+  const prefixes = opts.lotIdPrefix;
+  if (prefixes === undefined) return;
+  const present = new Set(parents);
+  for (const key of Object.keys(prefixes).sort(compareIds)) {
+    if (!present.has(key)) invalid(["options", "lotIdPrefix", key], prefixes[key], `no area has parent "${key}" (parents present: ${parents.join(", ")})`, "unknown_id");
+  }
+  const labels = parents.map((p) => (Object.hasOwn(prefixes, p) ? prefixes[p]! : p === "" ? "LOT" : p));
+  labels.forEach((l, i) => {
+    if (labels.indexOf(l) !== i) invalid(["options", "lotIdPrefix"], prefixes, `lot ids would repeat: "${l}" names the lots of two parents`);
+  });
 }
 
 /** Existing plan as area index → lot id; unknown areas rejected. */
@@ -267,7 +282,7 @@ function emitParent(ctx: DesignContext, p: string, members: readonly number[], b
   const { st, count, existingIds } = best;
   const bounds = opts.hoursPerLot;
   const total = members.reduce((s, i) => s + pa.hours[i]!, 0);
-  const label = p === "" ? "LOT" : p;
+  const label = (opts.lotIdPrefix !== undefined && Object.hasOwn(opts.lotIdPrefix, p) ? opts.lotIdPrefix[p] : undefined) ?? (p === "" ? "LOT" : p);
   const order = Array.from({ length: count }, (_, l) => l).sort((a, b) => Math.min(...st.members[a]!) - Math.min(...st.members[b]!));
   const width = Math.max(2, String(count).length);
   const names = new Array<Id>(count);

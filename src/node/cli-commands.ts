@@ -68,8 +68,7 @@ const OUT_OPTION: Record<string, CommandOption> = {
   title: { type: "string", placeholder: "TEXT", help: "title of the map and report" },
 };
 const ALLOCATION_OPTIONS: Record<string, CommandOption> = {
-  providers: { type: "string", placeholder: "FILE.csv", help: "provider_id[,name],lon,lat|postcode,capacity_hours,rate_per_hour[,drive,walk,cycle,transit]" },
-  postcodes: { type: "string", placeholder: "FILE.csv", help: "postcode directory (postcode|pcds,lat,lon|long) for providers given by postcode" },
+  providers: { type: "string", placeholder: "FILE.csv", help: "provider_id,lon,lat,capacity_hours,rate_per_hour[,drive,walk,cycle,transit]" },
   lots: { type: "string", placeholder: "FILE.csv", help: "lot membership: area_id,lot_id (e.g. lot-areas.csv from `lotwise design`)" },
   travel: { type: "string", placeholder: "FILE.csv", help: "provider→area times origin_id,destination_id,mode,minutes (default: straight-line estimates)" },
   threshold: { type: "string", placeholder: "MIN|MODE=MIN,…", help: "travel-time threshold(s) in minutes (default drive=30,walk=20,cycle=20,transit=40)" },
@@ -273,15 +272,13 @@ interface AllocationRun {
   plan: LotPlan;
   providers: Provider[];
   reach: LotCoverageRow[];
-  /** The coverage's warnings (providers far outside the areas, nothing within reach): printed and put in the report. */
-  coverageWarnings: readonly string[];
   allocation: AllocationResult;
 }
 
 async function coverageStep(v: Values, io: CliIo): Promise<Omit<AllocationRun, "allocation">> {
   const { boundaries, demand } = await loadAreasAndDemand(v, io);
   const plan = await readPlan(io, required("lots", str(v, "lots")));
-  const providers = await step(io, "reading providers", () => readProviders(io, required("providers", str(v, "providers")), str(v, "postcodes")));
+  const providers = await step(io, "reading providers", () => readProviders(io, required("providers", str(v, "providers"))));
   const areas = areasFromBoundaries(boundaries, { urbanRuralProperty: str(v, "urban-property") ?? "urban_rural" });
   const thresholdMinutes = parseThresholds(str(v, "threshold"));
   const travelFile = str(v, "travel");
@@ -294,7 +291,7 @@ async function coverageStep(v: Values, io: CliIo): Promise<Omit<AllocationRun, "
         );
   const coverage = await step(io, "computing coverage", () => computeCoverage({ providers, areas, travel, thresholdMinutes }));
   const reach = lotCoverage(plan, coverage, demand);
-  return { boundaries, demand, plan, providers, reach, coverageWarnings: coverage.warnings };
+  return { boundaries, demand, plan, providers, reach };
 }
 
 function coverageRows(reach: readonly LotCoverageRow[]): CsvRow[] {
@@ -312,7 +309,7 @@ const coverage: Command = {
   example:
     "lotwise coverage --boundaries lsoas.geojson --id-property lsoa11cd --demand demand.csv --lots lot-areas.csv " +
     "--providers providers.csv --threshold drive=30,walk=20,cycle=20,transit=40 --out out/",
-  options: { ...BOUNDARY_OPTIONS, ...DEMAND_OPTIONS, providers: ALLOCATION_OPTIONS.providers!, postcodes: ALLOCATION_OPTIONS.postcodes!, lots: ALLOCATION_OPTIONS.lots!, travel: ALLOCATION_OPTIONS.travel!, threshold: ALLOCATION_OPTIONS.threshold!, "urban-property": ALLOCATION_OPTIONS["urban-property"]!, out: OUT_OPTION.out! },
+  options: { ...BOUNDARY_OPTIONS, ...DEMAND_OPTIONS, providers: ALLOCATION_OPTIONS.providers!, lots: ALLOCATION_OPTIONS.lots!, travel: ALLOCATION_OPTIONS.travel!, threshold: ALLOCATION_OPTIONS.threshold!, "urban-property": ALLOCATION_OPTIONS["urban-property"]!, out: OUT_OPTION.out! },
   async run(v, io) {
     const r = await coverageStep(v, io);
     const out = new OutputSet(resolvePath(io, str(v, "out") ?? "."));
@@ -321,12 +318,7 @@ const coverage: Command = {
     const lotsReached = new Map<string, number>();
     for (const x of r.reach) if (x.share > 0) lotsReached.set(x.lotId, (lotsReached.get(x.lotId) ?? 0) + 1);
     const thin = r.plan.lots.filter((l) => (lotsReached.get(l.id) ?? 0) < 2).map((l) => l.id);
-    const within = r.reach.filter((x) => x.share > 0).length;
-    return [
-      `${within} provider × lot pairs within reach for ${r.plan.lots.length} lots and ${r.providers.length} providers.${thin.length > 0 ? ` Lots reached by fewer than 2 providers: ${thin.join(", ")}.` : ""}`,
-      ...r.coverageWarnings.map((w) => `  ! ${w}`),
-      `Wrote coverage.csv to ${str(v, "out") ?? "."}`,
-    ].join("\n");
+    return `${r.reach.length} provider × lot pairs within reach for ${r.plan.lots.length} lots and ${r.providers.length} providers.${thin.length > 0 ? ` Lots reached by fewer than 2 providers: ${thin.join(", ")}.` : ""}\nWrote coverage.csv to ${str(v, "out") ?? "."}`;
   },
 };
 
@@ -359,12 +351,11 @@ async function allocationStep(v: Values, io: CliIo): Promise<AllocationRun> {
 
 async function addAllocationOutputs(out: OutputSet, run: AllocationRun, title: string, withdrawal?: ReportWithdrawalRow[]): Promise<void> {
   const a = run.allocation;
-  const rows = allocationToRows(a, { providers: run.providers });
+  const rows = allocationToRows(a);
   out.add("allocation-lots.csv", await formatCsv(rows.lots, { decimals: 2 }));
   out.add("allocation-providers.csv", await formatCsv(rows.providers, { decimals: 2 }));
   const leadProviders = leadProvidersOf(a);
-  const byId = new Map(run.providers.map((p) => [p.id, p]));
-  const svg = renderMap(run.boundaries, run.plan, { title, providers: run.providers.map((p) => ({ id: p.id, lonLat: p.lonLat, ...(p.name === undefined ? {} : { name: p.name }) })), leadProviders });
+  const svg = renderMap(run.boundaries, run.plan, { title, providers: run.providers.map((p) => ({ id: p.id, lonLat: p.lonLat })), leadProviders });
   const areaCount = new Map(run.plan.lots.map((l) => [l.id, l.areaIds.length]));
   const report = renderReport({
     title,
@@ -389,8 +380,6 @@ async function addAllocationOutputs(out: OutputSet, run: AllocationRun, title: s
     }),
     providers: a.providers.map((p) => ({
       providerId: p.providerId,
-      ...(byId.get(p.providerId)?.name === undefined ? {} : { name: byId.get(p.providerId)!.name! }),
-      ...(byId.get(p.providerId)?.postcode === undefined ? {} : { base: byId.get(p.providerId)!.postcode! }),
       capacityHours: p.capacityHours,
       assignedHours: p.hours,
       leadLots: [...p.leadLots],
@@ -399,7 +388,7 @@ async function addAllocationOutputs(out: OutputSet, run: AllocationRun, title: s
     })),
     ...(withdrawal === undefined ? {} : { withdrawal }),
     mapSvg: svg,
-    notes: [...run.coverageWarnings, ...a.warnings],
+    notes: [...a.warnings],
   });
   out.add("map.svg", svg);
   out.add("report.md", report.markdown);
@@ -427,7 +416,7 @@ const allocateCommand: Command = {
     return [
       `Allocation ${a.status}: £${formatGrouped(a.weeklyCost, 0)}/week, ${formatGrouped(a.unmetHours, 1)} unmet h/week, ${a.lots.length - unled.length}/${a.lots.length} lots with a lead.`,
       ...(unled.length > 0 ? [`  ! no lead for ${unled.join(", ")}`] : []),
-      ...[...run.coverageWarnings, ...a.warnings].map((w) => `  ! ${w}`),
+      ...a.warnings.map((w) => `  ! ${w}`),
       `Wrote ${out.names.join(", ")} to ${str(v, "out") ?? "."}`,
     ].join("\n");
   },

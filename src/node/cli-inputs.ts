@@ -11,7 +11,6 @@ import { z } from "zod";
 import { type CliIo, UsageError, resolvePath } from "./cli-io.js";
 import { readCsv } from "./csv.js";
 import { readGeoJSON } from "./files.js";
-import { readPostcodeDirectory } from "./postcodes.js";
 
 /** Reads boundaries, keeping features whose properties match every `KEY=VALUE` filter. @internal */
 export async function readFilteredBoundaries(io: CliIo, path: string, idProperty: string | undefined, where: readonly string[]): Promise<Boundaries> {
@@ -78,9 +77,7 @@ export async function readPlan(io: CliIo, path: string): Promise<LotPlan> {
   return planFromRows(await readCsv(resolvePath(io, path), PlanRowSchema));
 }
 
-/** Providers from CSV; rows giving a postcode instead of lon/lat are looked up in the `--postcodes` directory. @internal */
-export async function readProviders(io: CliIo, path: string, postcodesPath?: string): Promise<Provider[]> {
-  const rows = await readCsv(resolvePath(io, path), ProviderRowSchema);
-  const postcodes = postcodesPath === undefined ? undefined : await readPostcodeDirectory(resolvePath(io, postcodesPath));
-  return providersFromRows(rows, postcodes === undefined ? {} : { postcodes });
+/** Providers from CSV. @internal */
+export async function readProviders(io: CliIo, path: string): Promise<Provider[]> {
+  return providersFromRows(await readCsv(resolvePath(io, path), ProviderRowSchema));
 }

@@ -72,12 +72,15 @@ export function reletReport(result: WithdrawalResult, currency = "£"): ReportRe
 }
 
 /** Summary lines for an N-1-secure plan: the price of security and the worst single withdrawal. */
-export function securitySummary(plan: Pick<AllocationResult, "security" | "weeklyCost">, currency = "£"): [string, string][] {
+export function securitySummary(plan: Pick<AllocationResult, "security" | "weeklyCost"> & Partial<Pick<AllocationResult, "status">>, currency = "£"): [string, string][] {
   const s = plan.security;
   if (s === undefined) return [];
   const money = (x: number): string => `${currency}${formatGrouped(x, 0)}`;
+  // Only a proven (optimal) search makes the worst case the least worst one.
+  const proven = plan.status === undefined || plan.status === "optimal";
+  const least = proven ? "the least worst case" : `the search ended with status ${plan.status ?? ""}, not proven; the best plan found`;
   return [
-    ["N-1 secure", s.secure ? "yes: every single withdrawal can be re-let with no unmet hours" : `no: the least worst case leaves ${formatGrouped(s.worstAddedUnmetHours, 1)} h/week unmet (${s.worstProviderId ?? "–"} withdrawing)`],
+    ["N-1 secure", s.secure ? "yes: every single withdrawal can be re-let with no unmet hours" : `no: ${least} leaves ${formatGrouped(s.worstAddedUnmetHours, 1)} h/week unmet (${s.worstProviderId ?? "–"} withdrawing)`],
     ["Price of security", `${money(s.priceOfSecurityWeekly)}/week (${money(s.priceOfSecurityAnnual)} a year): ${money(plan.weeklyCost)} against ${money(s.plainWeeklyCost)} for the plain plan`],
     ["Worst single withdrawal", s.worstProviderId === null ? "–" : `${s.worstProviderId}: ${formatGrouped(s.scenarios[0]?.addedUnmetHours ?? 0, 1)} h/week unmet, ${formatGrouped(s.scenarios[0]?.lastResortHours ?? 0, 1)} h/week from last resort`],
   ];

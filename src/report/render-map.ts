@@ -218,7 +218,7 @@ function outlineLayer(ctx: MapContext, outlines: ReadonlyMap<Id, Position[][]>):
   return out;
 }
 
-/** Provider bases as triangles labelled with their names, or their ids when they have none. */
+/** Provider bases as triangles with their ids. */
 function providerLayer(ctx: MapContext): string[] {
   const providers = [...ctx.opts.providers].sort((a, b) => compareIds(a.id, b.id));
   const out = [`<g id="providers">`];
@@ -227,7 +227,7 @@ function providerLayer(ctx: MapContext): string[] {
     const y = ctx.py(p.lonLat[1]);
     out.push(
       `<path d="M${fmt(x)} ${fmt(y - 5.5)}L${fmt(x + 5)} ${fmt(y + 3.5)}L${fmt(x - 5)} ${fmt(y + 3.5)}Z" fill="#111" stroke="#fff" stroke-width="1"/>` +
-        `<text x="${fmt(x + 6)}" y="${fmt(y + 3)}" font-size="8" fill="#111" stroke="#fff" stroke-width="2" paint-order="stroke">${escapeXml(p.name !== undefined && p.name !== "" ? p.name : p.id)}</text>`,
+        `<text x="${fmt(x + 6)}" y="${fmt(y + 3)}" font-size="8" fill="#111" stroke="#fff" stroke-width="2" paint-order="stroke">${escapeXml(p.id)}</text>`,
     );
   }
   out.push(`</g>`);

@@ -78,14 +78,12 @@ function tablesOf(input: ReturnType<typeof ReportInputSchema.parse>): Table[] {
   ];
   if (input.providers.length > 0) {
     const providers = [...input.providers].sort((a, b) => compareIds(a.providerId, b.providerId));
-    const named = providers.some((p) => p.name !== undefined && p.name !== "");
     tables.push({
       title: "Providers",
-      headers: ["Provider", ...(named ? ["Name"] : []), "Base", "Mode", "Capacity h/wk", "Assigned h/wk", "Use", "Lead in", "Supplementary in", "Contingency for"],
-      align: ["l", ...(named ? (["l"] as const) : []), "l", "l", "r", "r", "r", "l", "l", "l"],
+      headers: ["Provider", "Base", "Mode", "Capacity h/wk", "Assigned h/wk", "Use", "Lead in", "Supplementary in", "Contingency for"],
+      align: ["l", "l", "l", "r", "r", "r", "l", "l", "l"],
       rows: providers.map((p) => [
         p.providerId,
-        ...(named ? [p.name !== undefined && p.name !== "" ? p.name : "–"] : []),
         p.base ?? "–",
         p.mode ?? "–",
         hours(p.capacityHours),

@@ -5,14 +5,6 @@ export const LoadBoundariesOptionsSchema = z
   .object({
     /** Feature property holding the unique id (e.g. `"lsoa11cd"`). Falls back to `feature.id` when absent. */
     idProperty: z.string().min(1).optional(),
-    /**
-     * The coordinate reference system of the positions. `"auto"` reads a legacy GeoJSON `crs` member, else
-     * decides from the coordinates (lon/lat, or British National Grid metres), and refuses positions that
-     * look like [lat, lon]. `"EPSG:27700"` reprojects from British National Grid; `"EPSG:4326"` takes the
-     * positions as lon/lat without the [lat, lon] check.
-     * @defaultValue `"auto"`
-     */
-    crs: z.enum(["auto", "EPSG:4326", "EPSG:27700"]).default("auto"),
   })
   .strict();
 export type LoadBoundariesOptions = z.input<typeof LoadBoundariesOptionsSchema>;

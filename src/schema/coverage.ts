@@ -46,21 +46,6 @@ export const ComputeCoverageInputSchema = z
   })
   .strict();
 
-/** Options of `computeCoverage`. */
-export interface ComputeCoverageOptions {
-  /**
-   * A provider further than this outside the bounding box of the areas gets a warning naming it and its
-   * distance (km). 25 km is about a 40-minute drive by the straight-line estimate's rural speed.
-   * @defaultValue `25`
-   */
-  readonly outsideMarginKm?: number | undefined;
-}
-
-/** Zod check of {@link ComputeCoverageOptions}. */
-export const ComputeCoverageOptionsSchema = z
-  .object({ outsideMarginKm: z.number().finite().min(0, "must be ≥ 0 (km)").default(25) })
-  .strict();
-
 /** Weekly demand hours per area id: finite and ≥ 0. */
 export const DemandHoursSchema = z.record(z.string(), z.number().min(0, "demand must be ≥ 0").refine(Number.isFinite, "demand must be finite"));
 

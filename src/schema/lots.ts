@@ -100,6 +100,16 @@ export const DesignLotsOptionsSchema = z
     /** Cap on local-search sweeps per construction. */
     maxSweeps: z.number().int().min(0).default(200),
     /**
+     * Lot id prefix per parent, e.g. `{ E38000051: "ELR", E38000201: "WL" }` → lots `ELR-01`…, `WL-01`… (the
+     * names a council uses). Parents left out keep their code; `""` keys the prefix of a design without
+     * parents. Prefixes must differ from each other and from the codes kept, so ids stay unique.
+     * @defaultValue the parent code (`"LOT"` without parents)
+     */
+    lotIdPrefix: z
+      .record(z.string(), z.string().min(1, "a lot id prefix must be a non-empty string"))
+      .refine((r) => new Set(Object.values(r)).size === Object.values(r).length, "two parents have the same lot id prefix")
+      .optional(),
+    /**
      * `"grow-and-improve"` (default): seeded region growing then contiguity-preserving local search.
      * `"grow"`: growing only. `"random-grow"`: naive baseline (uniform random seeds, random growth, no search).
      */

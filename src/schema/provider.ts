@@ -18,10 +18,6 @@ export const ProviderSchema = z.object({
   capacityHours: z.number().min(0, "must be ≥ 0").refine(Number.isFinite, "must be finite"),
   ratePerHour: z.number().min(0, "must be ≥ 0").refine(Number.isFinite, "must be finite"),
   staffMix: StaffMixSchema,
-  /** Display name (for maps, reports and CSVs). */
-  name: z.string().optional(),
-  /** Postcode of the base (for reports and CSVs). */
-  postcode: z.string().optional(),
 });
 
 /** Providers with unique ids. */

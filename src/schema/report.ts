@@ -6,8 +6,6 @@ const LonLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90)
 export const MapProviderSchema = z.object({
   id: z.string().min(1),
   lonLat: LonLatSchema,
-  /** Label drawn beside the base instead of the id (e.g. the agency's name from a register). */
-  name: z.string().optional(),
 });
 
 /** Options for {@link renderMap}. */
@@ -17,7 +15,7 @@ export const RenderMapOptionsSchema = z
     title: z.string().default("Home-care lots"),
     /** Second line under the title. */
     subtitle: z.string().optional(),
-    /** Provider bases, drawn as triangles labelled with their names (their ids when they have none). */
+    /** Provider bases, drawn as triangles with their ids. */
     providers: z.array(MapProviderSchema).default([]),
     /** Lot id → lead provider id, printed under the lot label. */
     leadProviders: z.record(z.string(), z.string()).default({}),
@@ -59,8 +57,6 @@ export const ReportLotRowSchema = z.object({
 /** One row of the provider table of {@link renderReport}. */
 export const ReportProviderRowSchema = z.object({
   providerId: z.string().min(1),
-  /** The provider's name (e.g. from a register); the table gets a Name column when any row has one. */
-  name: z.string().optional(),
   base: z.string().optional(),
   mode: z.string().optional(),
   capacityHours: Hours,

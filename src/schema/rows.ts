@@ -27,40 +27,26 @@ export const PlanRowSchema = z.object({
     .optional(),
 });
 /**
- * `provider_id[,name],lon,lat|postcode,capacity_hours,rate_per_hour[,drive,walk,cycle,transit]`: a provider
- * base, weekly capacity, hourly rate and staff travel mix (shares summing to 1; all blank = everyone drives).
- * The base is `lon`,`lat`, or a `postcode` looked up in a postcode directory (`providersFromRows(rows, {
- * postcodes })`, the CLI's `--postcodes`); with both, `lon`,`lat` are used and the postcode is kept as a label.
- * A blank `name` is no name.
+ * `provider_id,lon,lat,capacity_hours,rate_per_hour[,drive,walk,cycle,transit]`: a provider base, weekly
+ * capacity, hourly rate and staff travel mix (shares summing to 1; all blank = everyone drives).
  */
-export const ProviderRowSchema = z
-  .object({
-    provider_id: id("provider_id"),
-    name: z.string().transform((v) => v.trim()).optional(),
-    lon: num.refine((v) => v >= -180 && v <= 180, "longitude must be in [-180, 180]").optional(),
-    lat: num.refine((v) => v >= -90 && v <= 90, "latitude must be in [-90, 90]; are lon/lat swapped?").optional(),
-    postcode: z.string().transform((v) => v.trim()).optional(),
-    capacity_hours: nonNeg,
-    rate_per_hour: nonNeg,
-    drive: share.optional(),
-    walk: share.optional(),
-    cycle: share.optional(),
-    transit: share.optional(),
-  })
-  .superRefine((r, ctx) => {
-    if ((r.lon === undefined) !== (r.lat === undefined)) {
-      const missing = r.lon === undefined ? "lon" : "lat";
-      ctx.addIssue({ code: "custom", path: [missing], message: `give both lon and lat (${missing} is blank), or leave both blank and give a postcode` });
-    } else if (r.lon === undefined && (r.postcode === undefined || r.postcode === "")) {
-      ctx.addIssue({ code: "custom", path: ["lon"], message: "a provider needs lon and lat, or a postcode" });
-    }
-  });
+export const ProviderRowSchema = z.object({
+  provider_id: id("provider_id"),
+  lon: num.refine((v) => v >= -180 && v <= 180, "longitude must be in [-180, 180]"),
+  lat: num.refine((v) => v >= -90 && v <= 90, "latitude must be in [-90, 90]; are lon/lat swapped?"),
+  capacity_hours: nonNeg,
+  rate_per_hour: nonNeg,
+  drive: share.optional(),
+  walk: share.optional(),
+  cycle: share.optional(),
+  transit: share.optional(),
+  postcode: z.string().optional(),
+});
 /** `lot_id,provider_id,share`: the share of a lot's demand a provider can reach (allocation eligibility). */
 export const EligibilityRowSchema = z.object({ lot_id: id("lot_id"), provider_id: id("provider_id"), share });
 
 export type DemandRow = z.output<typeof DemandRowSchema>;
 /** One row of a lot plan table; ids may be numbers (they become text). */
 export type PlanRow = z.input<typeof PlanRowSchema>;
-/** A provider row as read (lon/lat or a postcode; see {@link ProviderRowSchema}). */
 export type ProviderRow = z.output<typeof ProviderRowSchema>;
 export type EligibilityRow = z.output<typeof EligibilityRowSchema>;

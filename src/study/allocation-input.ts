@@ -91,3 +91,32 @@ export function allocationInputFrom(parts: AllocationInputParts, options: Alloca
     ...(options.lastResort === undefined ? {} : { lastResort: options.lastResort }),
   };
 }
+
+/**
+ * Last-resort providers with a base (e.g. the in-house reablement team at its office) and their lot
+ * coverage as the `lastResort` input of `allocate`: each provider's id, capacity, rate and `canLead`
+ * (default false), and one eligibility row per lot it reaches with a positive share.
+ *
+ * @param providers - the last-resort providers, as `Provider`s with an optional `canLead`.
+ * @param reach - their rows of `lotCoverage`.
+ * @returns a {@link LastResort}.
+ * @throws {LotwiseError} `unknown_id` for a reach row naming a provider not in `providers`.
+ * @example
+ * ```ts
+ * import { lastResortFrom } from "lotwise";
+ * const hart = { id: "HART", lonLat: [-1.2, 52.64] as [number, number], capacityHours: 300, ratePerHour: 30, staffMix: { drive: 1, walk: 0, cycle: 0, transit: 0 } };
+ * lastResortFrom([hart], [{ providerId: "HART", lotId: "L1", share: 0.9, nonDrivingShare: 0, byMode: { drive: 0.9 }, lotDemandHours: 100 }]);
+ * // { providers: [{ id: "HART", capacityHours: 300, ratePerHour: 30, canLead: false }], eligibility: [{ lotId: "L1", providerId: "HART", share: 0.9 }] }
+ * ```
+ */
+export function lastResortFrom(providers: readonly (Provider & { readonly canLead?: boolean })[], reach: readonly LotCoverageRow[]): LastResort {
+  if (!Array.isArray(providers)) invalid(["providers"], providers, "expected the last-resort providers");
+  if (!Array.isArray(reach)) invalid(["reach"], reach, "expected the rows of lotCoverage()");
+  const ids = new Set(providers.map((p) => p.id));
+  const eligibility = reach.flatMap((r, i) => {
+    if (!ids.has(r.providerId)) invalid(["reach", i, "providerId"], r.providerId, "not one of the last-resort providers", "unknown_id");
+    return r.share > 0 ? [{ lotId: r.lotId, providerId: r.providerId, share: r.share }] : [];
+  });
+  eligibility.sort((a, b) => compareIds(a.lotId, b.lotId) || compareIds(a.providerId, b.providerId));
+  return { providers: providers.map((p) => ({ id: p.id, capacityHours: p.capacityHours, ratePerHour: p.ratePerHour, canLead: p.canLead ?? false })), eligibility };
+}

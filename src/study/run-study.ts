@@ -16,7 +16,8 @@ import { demandFromRows } from "../io/rows.js";
 import { designLots } from "../lots/design-lots.js";
 import { evaluateLots } from "../lots/evaluate-lots.js";
 import { largestLead } from "../report/allocation-report-rows.js";
-import { allocationInputFrom } from "./allocation-input.js";
+import type { LastResort } from "../schema/allocation.js";
+import { allocationInputFrom, lastResortFrom } from "./allocation-input.js";
 import { attachStudySummary } from "./summary.js";
 import { STUDY_STAGES, type Study, type StudyInput, type StudyOptions, type StudyStage, type StudyStageRecord } from "./types.js";
 
@@ -155,8 +156,20 @@ export async function runStudy(input: StudyInput, options: StudyOptions = {}): P
     return computeCoverage({ providers, areas, travel, thresholdMinutes: thr });
   });
   const reach = await stage("reach", coverage !== null, () => lotCoverage(plan, coverage!, demand));
+  // Last-resort providers given with a base: their reach is computed with the same travel and thresholds.
+  const lr = input.lastResort;
+  const lrWithBase = lr !== undefined && !("eligibility" in lr) ? lr.providers : null;
+  let lastResortReach: Study["lastResortReach"] = null;
+  if (reach !== null && lrWithBase !== null && lrWithBase.length > 0) {
+    const thr = input.thresholdMinutes!;
+    const src = input.travel!;
+    const modes = typeof thr === "number" ? TRAVEL_MODES : TRAVEL_MODES.filter((m) => typeof thr === "object" && thr !== null && thr[m] !== undefined);
+    const travel = isSource(src) ? await src.matrix(lrWithBase, areas, modes) : src;
+    lastResortReach = lotCoverage(plan, computeCoverage({ providers: lrWithBase, areas, travel, thresholdMinutes: thr }), demand);
+  }
+  const lastResort = lr === undefined ? undefined : lrWithBase === null ? (lr as LastResort) : lastResortFrom(lrWithBase, lastResortReach ?? []);
   const allocationInput = await stage("allocationInput", reach !== null && options.allocation !== false, () =>
-    allocationInputFrom({ plan, areas, demand, providers, reach: reach! }, { ...(input.policy === undefined ? {} : { policy: input.policy }), ...(input.lastResort === undefined ? {} : { lastResort: input.lastResort }) }),
+    allocationInputFrom({ plan, areas, demand, providers, reach: reach! }, { ...(input.policy === undefined ? {} : { policy: input.policy }), ...(lastResort === undefined ? {} : { lastResort }) }),
   );
   const allocation = await stage("allocation", allocationInput !== null, () => allocate(allocationInput!, withSignal(options.allocation || undefined)));
   const withdrawal = await stage("withdrawal", allocation !== null && options.withdrawal !== false, () => withdrawalSweep(allocation!, withSignal(options.withdrawal || undefined)));
@@ -190,6 +203,7 @@ export async function runStudy(input: StudyInput, options: StudyOptions = {}): P
     travelMatrix,
     coverage,
     reach,
+    lastResortReach,
     allocationInput,
     allocation,
     withdrawal,

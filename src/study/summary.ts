@@ -3,6 +3,7 @@
 import { formatGrouped } from "../internal/format.js";
 import { attachDisplay } from "../internal/inspect.js";
 import { worstWithdrawal } from "../report/allocation-report-rows.js";
+import { reletCounts } from "./render-study.js";
 import type { Study } from "./types.js";
 
 const h = (x: number): string => `${formatGrouped(x, 1)} h/week`;
@@ -40,11 +41,12 @@ export function studyText(study: Study): string {
   }
   const r = study.relet;
   if (r !== null) {
-    lines.push(`  relet: ${r.withdrawn.join(", ")} withdraw(s): ${r.lots.length} lot(s) re-let, ${r.lotsChangedLead.length} with a new lead, ${h(r.lastResortHours)} from last resort, ${h(r.addedUnmetHours)} more unmet`);
+    lines.push(`  relet: ${r.withdrawn.join(" + ")} withdrawing: ${reletCounts(r)}; ${h(r.lastResortHours)} from last resort, ${h(r.addedUnmetHours)} more unmet`);
   }
   const sec = study.security?.security;
   if (sec !== undefined) {
-    lines.push(`  security: N-1 secure ${sec.secure ? "yes" : "no"}; price of security ${money(sec.priceOfSecurityWeekly)}/week`);
+    const worst = sec.secure ? "every single withdrawal re-let with no unmet hours" : `worst single withdrawal ${sec.worstProviderId ?? "–"}: ${h(sec.worstAddedUnmetHours)} more unmet`;
+    lines.push(`  security: N-1 secure ${sec.secure ? "yes" : "no"} (${worst}, solver status ${study.security!.status}); price of security ${money(sec.priceOfSecurityWeekly)}/week`);
   }
   const skipped = study.stages.filter((s) => !s.ran).map((s) => s.stage);
   if (skipped.length > 0) lines.push(`  not run: ${skipped.join(", ")}`);

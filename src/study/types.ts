@@ -33,6 +33,13 @@ export type StudyLots = { readonly design: DesignLotsOptions } | { readonly plan
  */
 export type StudyReletProviders = "largest-lead" | readonly Id[];
 
+/**
+ * Last-resort capacity (interim providers, the in-house reablement team) that only withdrawal scenarios
+ * may use: as `allocate` takes it (`{ providers, eligibility }`), or as providers with a base and a staff
+ * mix (`{ providers }`), whose reach of each lot is then computed like the market providers'.
+ */
+export type StudyLastResort = LastResort | { readonly providers: readonly (Provider & { readonly canLead?: boolean })[] };
+
 /** Everything a study needs. Every field is what a public function takes; see {@link runStudy}. */
 export interface StudyInput {
   /** The small areas' polygons (e.g. 2011 LSOAs), from `loadBoundaries` or `readBoundaries`. */
@@ -58,8 +65,8 @@ export interface StudyInput {
   readonly thresholdMinutes?: ThresholdMinutes;
   /** The commissioning policy for the allocation (lead share, rural weight, …); `allocate`'s defaults otherwise. */
   readonly policy?: AllocationPolicy;
-  /** Capacity only withdrawal scenarios may use (interim providers, the in-house reablement team). */
-  readonly lastResort?: LastResort;
+  /** Capacity only withdrawal scenarios may use (see {@link StudyLastResort}). */
+  readonly lastResort?: StudyLastResort;
 }
 
 /** The stages of a study, in the order {@link runStudy} runs them. */
@@ -148,6 +155,8 @@ export interface Study {
   readonly coverage: Coverage | null;
   /** Provider × lot reach (`lotCoverage`). */
   readonly reach: readonly LotCoverageRow[] | null;
+  /** Reach of the last-resort providers given with a base (`lotCoverage` of their coverage), else null. */
+  readonly lastResortReach: readonly LotCoverageRow[] | null;
   /** What was passed to `allocate` (`allocationInputFrom`). */
   readonly allocationInput: AllocationInput | null;
   readonly allocation: AllocationResult | null;

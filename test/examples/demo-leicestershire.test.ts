@@ -3,16 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCsvRows } from "../helpers/geodata.js";
-import { runDemo, type DemoSummary } from "../../examples/demo-leicestershire.js";
+import { runDemo } from "../../examples/demo-leicestershire.js";
 
 let dirA = "";
 let dirB = "";
-let summary: DemoSummary;
+let summary: Awaited<ReturnType<typeof runDemo>>["summary"];
 
 beforeAll(async () => {
   dirA = await mkdtemp(join(tmpdir(), "lotwise-demo-a-"));
   dirB = await mkdtemp(join(tmpdir(), "lotwise-demo-b-"));
-  summary = await runDemo({ outDir: dirA });
+  summary = (await runDemo({ outDir: dirA })).summary;
   await runDemo({ outDir: dirB });
 }, 600_000);
 
@@ -20,11 +20,11 @@ describe("runDemo (Leicestershire)", () => {
   it("runDemo({ outDir }) uses the 396 County Council LSOAs, split between the two CCGs as in the ONS lookup", () => {
     // Independent count from the master table (not from the GeoJSON the demo reads).
     const rows = readCsvRows("lsoa11_master.csv").filter((r) => r.utla_cd === "E10000018");
-    expect(summary.lsoas).toBe(396);
+    expect(summary.areas).toBe(396);
     expect(rows.length).toBe(396);
     const byCcg: Record<string, number> = {};
     for (const r of rows) byCcg[r.ccg19cd!] = (byCcg[r.ccg19cd!] ?? 0) + 1;
-    expect(summary.lsoasByCcg).toEqual(byCcg);
+    expect(summary.areasByParent).toEqual(byCcg);
     expect(summary.adjacency.components).toBe(1);
   });
 
@@ -116,5 +116,47 @@ describe("runDemo (Leicestershire)", () => {
     expect(names).toEqual((await readdir(dirB)).sort());
     expect(names).toEqual([...summary.files].sort());
     for (const n of names) expect(await readFile(join(dirB, n)), n).toEqual(await readFile(join(dirA, n)));
+  });
+  it("runDemo({ outDir }) shows the TLC case: the lead holding the most lots withdraws and its lots are re-let, with hours from the HART last resort", async () => {
+    const table = async (name: string) => {
+      const [head, ...rest] = (await readFile(join(dirA, name), "utf8")).trim().split("\n");
+      const cols = head!.split(",");
+      return rest.map((l) => Object.fromEntries(l.split(",").map((v, i) => [cols[i]!, v])));
+    };
+    const providers = await table("allocation-providers.csv");
+    const leadCount = (p: Record<string, string>) => (p.lead_lots === "" ? 0 : p.lead_lots!.split(" ").length);
+    const most = Math.max(...providers.map(leadCount));
+    const tlc = summary.relet!.withdrawn[0]!;
+    expect(leadCount(providers.find((p) => p.provider_id === tlc)!)).toBe(most);
+    // its lots are the lots re-let, and each re-let lot names its lead before (the withdrawn provider or another)
+    const relet = await table("relet-lots.csv");
+    expect(relet.map((r) => r.lot_id)).toEqual(summary.relet!.lotsReLet);
+    for (const lot of providers.find((p) => p.provider_id === tlc)!.lead_lots!.split(" ")) expect(relet.find((r) => r.lot_id === lot)?.lead_before).toBe(tlc);
+    // HART is last resort only: never in the allocation, at most its 300 h/week in any scenario
+    expect(providers.some((p) => p.provider_id === "HART")).toBe(false);
+    const sweep = await table("withdrawal.csv");
+    expect(Math.max(...sweep.map((w) => Number(w.last_resort_hours)))).toBeLessThanOrEqual(300);
+    expect(relet.reduce((s, r) => s + Number(r.last_resort_hours), 0)).toBeCloseTo(summary.relet!.lastResortHours, 1);
+    const report = await readFile(join(dirA, "report.md"), "utf8");
+    expect(report).toContain(`## Withdrawal of ${tlc}: lots re-let`);
+    expect(report).toContain("Last resort h/wk");
+  });
+
+  it("runDemo({ outDir }) prices an N-1-secure plan: its worst single withdrawal is no worse than the plain plan's, at a price ≥ 0", async () => {
+    const sec = summary.security!;
+    expect(sec.priceOfSecurityWeekly).toBeGreaterThanOrEqual(0);
+    expect(sec.worstAddedUnmetHours).toBeLessThanOrEqual(summary.withdrawal!.worstAddedUnmetHours);
+    // the secure plan's worst case is what re-letting each of its withdrawals finds (one row per provider)
+    const scenarios = (await readFile(join(dirA, "security-scenarios.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(","));
+    expect(scenarios.length).toBe(summary.providers);
+    expect(Math.max(...scenarios.map((r) => Number(r[2])))).toBeCloseTo(sec.worstAddedUnmetHours, 1);
+    const report = await readFile(join(dirA, "report.md"), "utf8");
+    expect(report).toContain("**Price of security:**");
+    expect(report.split("\n").find((l) => l.startsWith("- **"))).toBe("- **Outcome:** All 18 lots let with a lead; no hours unmet.");
+  });
+
+  it("the demo is at most 80 lines", async () => {
+    const text = await readFile(new URL("../../examples/demo-leicestershire.ts", import.meta.url), "utf8");
+    expect(text.trimEnd().split("\n").length).toBeLessThanOrEqual(80);
   });
 });

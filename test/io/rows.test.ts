@@ -87,11 +87,6 @@ describe("allocationToRows / withdrawalToRows", () => {
       const contingency = rows.hours.find((r) => r.lot_id === lot.lotId && r.role === "contingency");
       expect(contingency?.provider_id).not.toBe(lot.lead);
     }
-    // Names from the providers go into a name column after provider_id (blank where a provider has none).
-    const named = allocationToRows(plan, { providers: [{ id: "A", name: "Acorn Care" }, { id: "C", name: "Castle Care" }, { id: "B" }] });
-    expect(named.providers.map((r) => [r.provider_id, r.name])).toEqual([["A", "Acorn Care"], ["B", ""], ["C", "Castle Care"]]);
-    expect(Object.keys(named.providers[0]!).slice(0, 3)).toEqual(["provider_id", "name", "capacity_hours"]);
-    expect(Object.keys(rows.providers[0]!)).not.toContain("name");
   });
 
   it("withdrawalToRows keeps the sweep order, joins lot lists with spaces and says 'cost of delivered hours' and 'unmet hours'", async () => {

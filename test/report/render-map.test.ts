@@ -71,18 +71,6 @@ describe("renderMap", () => {
     expect(new Set(fills).size).toBe(2);
   });
 
-  it("renderMap(b, plan, { providers }) labels a base with the provider's name (escaped), with its id when it has none", () => {
-    const svg = renderMap(grid(), plan, {
-      providers: [
-        { id: "BR01", name: "Acorn & Oak Care <synthetic>", lonLat: [-1.25, 52.05] },
-        { id: "BR02", lonLat: [-1.15, 52.05] },
-      ],
-    });
-    const labels = [...svg.slice(svg.indexOf('<g id="providers">')).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
-    expect(labels.slice(0, 2)).toEqual(["Acorn &amp; Oak Care &lt;synthetic&gt;", "BR02"]);
-    expect(svg).not.toContain(">BR01<");
-  });
-
   it("renderMap(...) writes coordinates with at most one decimal and is byte-identical across calls", () => {
     const a = renderMap(grid(), plan);
     const b = renderMap(grid(), plan);

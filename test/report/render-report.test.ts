@@ -35,15 +35,6 @@ describe("renderReport", () => {
     expect(markdown).toContain("| P1 | – | – | 200.0 | 150.0 | 75% | L1 | – | L2 |");
   });
 
-  it("renderReport(input) adds a Name column to the provider table when providers have names, and only then", () => {
-    const named = renderReport({ ...input, providers: [{ ...input.providers[0]!, name: "Acorn | Care", base: "BD12 7WX" }, { providerId: "P2", capacityHours: 100, assignedHours: 0 }] });
-    expect(named.markdown).toContain("| Provider | Name | Base | Mode |");
-    expect(named.markdown).toContain("| P1 | Acorn \\| Care | BD12 7WX | – | 200.0 | 150.0 | 75% | L1 | – | L2 |");
-    expect(named.markdown).toContain("| P2 | – | – | – | 100.0 | 0.0 | 0% | – | – | – |");
-    expect(named.html).toContain(`<td class="l">Acorn | Care</td>`);
-    expect(renderReport(input).markdown).toContain("| Provider | Base | Mode |");
-  });
-
   it("renderReport(input).html is self-contained: inline SVG, no external references, escaped text", () => {
     const { html } = renderReport({ ...input, title: "A & B <lots>" });
     expect(html).toContain("<svg xmlns");

@@ -1,4 +1,4 @@
-// Renders an SVG file to PNG with headless Chromium (playwright-core). Usage: npx tsx examples/render-png.ts in.svg out.png [scale]
+// Renders an SVG file to PNG with headless Chromium (playwright-core). Usage: npx tsx scripts/render-png.ts in.svg out.png [scale]
 import { readFile } from "node:fs/promises";
 import { chromium } from "playwright-core";
 
